@@ -1,0 +1,2 @@
+package dev.ringmaster.cli;
+class Placeholder {}

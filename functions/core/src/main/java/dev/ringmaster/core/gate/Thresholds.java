@@ -1,0 +1,15 @@
+package dev.ringmaster.core.gate;
+
+import java.time.Instant;
+
+/**
+ * The error budget and the clock for one evaluation.
+ *
+ * @param alphaFail  probability allowed for this criterion to FAIL a healthy build, ever (its share of the
+ *                   plan's falseHaltRate)
+ * @param alphaPass  probability allowed for this criterion to PASS a build that breaks its bound
+ * @param now        evaluation time; samples after it are ignored
+ * @param phaseStart when the current phase was entered; a check reported before it is stale
+ */
+public record Thresholds(double alphaFail, double alphaPass, Instant now, Instant phaseStart) {
+}

@@ -1,0 +1,6 @@
+package dev.ringmaster.core.plan;
+
+/** What a critical halt rule does when it fires. */
+public enum HaltAction {
+    PAUSE, ROLLBACK, ALERT
+}
