@@ -1,0 +1,219 @@
+package dev.ringmaster.core.plan;
+
+import dev.ringmaster.core.window.DeploymentWindows;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a plan file and reports every error at once, each with its line, column and path. The YAML is
+ * composed into nodes (which keep their positions) and read against the plan's vocabulary; nothing is
+ * bound by reflection.
+ */
+public final class PlanParser {
+    public static final Pattern ROLLOUT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+    private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
+    private static final List<String> METADATA = List.of("name", "app", "version", "hotfix", "description", "owner");
+    private static final List<String> SPEC = List.of("risk", "target", "flagStore", "metrics", "windows", "phases",
+            "haltRules", "onGateFail", "falseHaltRate", "falseAdvanceRate", "notify", "killSwitch", "circuitBreaker",
+            "checklist", "watchAfterRollback", "hotfixSoak");
+
+    private PlanParser() {
+    }
+
+    public static ParseResult parse(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new ParseResult(null, List.of(new PlanError(file.toString(), 1, 1, "", "cannot read file: " + e.getMessage())));
+        }
+    }
+
+    public static ParseResult parse(String file, String text) {
+        Problems problems = new Problems(file);
+        Optional<Node> root;
+        try {
+            LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true).build();
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            problems.add(e.getProblemMark().orElse(null), "", "not valid YAML: " + e.getProblem());
+            return new ParseResult(null, problems.sorted());
+        } catch (YamlEngineException e) {
+            problems.add((Node) null, "", "not valid YAML: " + e.getMessage());
+            return new ParseResult(null, problems.sorted());
+        }
+        if (root.isEmpty()) {
+            problems.add((Node) null, "", "the file is empty: a plan needs apiVersion, kind, metadata and spec");
+            return new ParseResult(null, problems.sorted());
+        }
+        Plan plan = read(root.get(), problems);
+        return problems.isEmpty() ? new ParseResult(plan, List.of()) : new ParseResult(null, problems.sorted());
+    }
+
+    private static Plan read(Node root, Problems problems) {
+        Fields top = Fields.of(root, "", problems, TOP);
+        top.rejectUnknown();
+        top.string("apiVersion", true).filter(v -> !v.equals("ringmaster/v1"))
+                .ifPresent(v -> top.error("apiVersion", "unsupported apiVersion '" + v + "': use ringmaster/v1"));
+        top.string("kind", true).filter(v -> !v.equals("RolloutPlan"))
+                .ifPresent(v -> top.error("kind", "unsupported kind '" + v + "': use RolloutPlan"));
+
+        Fields meta = Fields.of(top.get("metadata"), "metadata", problems, METADATA);
+        if (!top.has("metadata")) {
+            top.error("metadata", "is required");
+        }
+        meta.rejectUnknown();
+        String id = meta.string("name", top.has("metadata")).orElse("");
+        if (top.has("metadata") && meta.has("name") && !ROLLOUT_ID.matcher(id).matches()) {
+            meta.error("name", "rollout id '" + id + "' must match " + ROLLOUT_ID.pattern()
+                    + " (lowercase letters, digits and '-', at most 63)");
+        }
+        String app = meta.string("app", false).orElse(null);
+        String version = meta.string("version", false).orElse(null);
+        boolean hotfix = meta.bool("hotfix").orElse(false);
+
+        Fields spec = Fields.of(top.get("spec"), "spec", problems, SPEC);
+        if (!top.has("spec")) {
+            top.error("spec", "is required");
+            return null;
+        }
+        spec.rejectUnknown();
+        Risk risk = spec.string("risk", false).map(r -> RulesReader.named(spec, "risk", r, Risk.class)).orElse(null);
+        Map<String, MetricDef> metrics = MetricsReader.read(spec, problems);
+        Target target = TargetReader.read(spec.get("target"), spec.child("target"), problems).orElse(null);
+        FlagStore flagStore = TargetReader.readFlagStore(spec.get("flagStore"), spec.child("flagStore"), problems).orElse(null);
+        DeploymentWindows windows = WindowsReader.read(spec.get("windows"), spec.child("windows"), problems);
+
+        List<Phase> phases;
+        boolean fromTemplate = !spec.has("phases");
+        List<HaltRule> haltRules = new ArrayList<>(RulesReader.haltRules(spec, metrics, problems));
+        if (fromTemplate) {
+            if (risk == null) {
+                if (!spec.has("risk")) {
+                    problems.add(spec.node(), "spec.phases", "a plan needs phases, or a risk (ZERO, LOW, MEDIUM, HIGH) to take them from seed 003's template");
+                }
+                phases = List.of();
+            } else {
+                RiskTemplate template = RiskTemplate.of(risk);
+                for (String m : template.monitors()) {
+                    if (!metrics.containsKey(m)) {
+                        spec.error("risk", "risk " + risk + " monitors " + String.join(", ", template.monitors())
+                                + " (seed 003): define '" + m + "' under spec.metrics, or write phases");
+                    }
+                }
+                phases = template.phases();
+                for (HaltRule r : template.haltRules(metrics)) {
+                    if (haltRules.stream().noneMatch(h -> h.metric().equals(r.metric()))) {
+                        haltRules.add(r);
+                    }
+                }
+            }
+        } else {
+            phases = PhasesReader.read(spec, metrics, problems);
+        }
+
+        OnGateFail onGateFail = spec.string("onGateFail", false).map(v -> RulesReader.named(spec, "onGateFail", v, OnGateFail.class))
+                .orElse(OnGateFail.PAUSE);
+        double falseHaltRate = rate(spec, "falseHaltRate", Plan.DEFAULT_FALSE_HALT_RATE);
+        double falseAdvanceRate = rate(spec, "falseAdvanceRate", Plan.DEFAULT_FALSE_ADVANCE_RATE);
+        List<NotifyRule> notify = notifyRules(spec, problems);
+        KillSwitch killSwitch = killSwitch(spec, problems);
+        int breaker = circuitBreaker(spec, problems);
+        List<String> checklist = spec.strings("checklist");
+        Duration watch = spec.duration("watchAfterRollback", false).orElse(Duration.ofHours(24));
+        Duration hotfixSoak = spec.duration("hotfixSoak", false).orElse(Duration.ofHours(1));
+
+        PlanChecks.check(spec, phases, fromTemplate, target, flagStore, problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Plan(id, app, version, hotfix, risk, target, flagStore, metrics, windows, phases, fromTemplate, haltRules,
+                onGateFail, falseHaltRate, falseAdvanceRate, notify, killSwitch, breaker, checklist, watch, hotfixSoak);
+    }
+
+    private static double rate(Fields spec, String key, double fallback) {
+        double v = spec.number(key).orElse(fallback);
+        if (v <= 0 || v > 0.5) {
+            spec.error(key, key + " " + Numbers.plain(v) + " must be in (0, 0.5]: 0.01 means 1 %");
+        }
+        return v;
+    }
+
+    static List<NotifyRule> notifyRules(Fields parent, Problems problems) {
+        List<NotifyRule> out = new ArrayList<>();
+        List<Node> items = parent.items("notify");
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = Fields.of(items.get(i), parent.child("notify") + "[" + i + "]", problems, List.of("channel", "url", "on"));
+            f.rejectUnknown();
+            int before = problems.size();
+            String channel = f.string("channel", true).orElse("");
+            if (!channel.isEmpty() && !NotifyRule.CHANNELS.contains(channel)) {
+                f.error("channel", "unknown channel '" + channel + "'" + Suggest.hint(channel, NotifyRule.CHANNELS)
+                        + "; one of " + String.join(", ", NotifyRule.CHANNELS));
+            }
+            boolean needsUrl = List.of("slack", "teams", "webhook", "statuspage").contains(channel);
+            String url = f.string("url", needsUrl).orElse(null);
+            boolean secretRef = url != null && (url.startsWith("ssm:/") || url.startsWith("secretsmanager:"));
+            if (url != null && List.of("slack", "teams").contains(channel) && !secretRef) {
+                f.error("url", "a " + channel + " webhook URL is a secret: give an ssm:/ or secretsmanager: reference, not '"
+                        + abbreviate(url) + "'");
+            } else if (url != null && !secretRef && !url.startsWith("https://")) {
+                f.error("url", "url '" + abbreviate(url) + "' must be https:// or an ssm:/ or secretsmanager: reference");
+            }
+            List<String> on = f.strings("on");
+            for (String e : on) {
+                if (!NotifyRule.EVENTS.contains(e)) {
+                    f.error("on", "unknown event '" + e + "'" + Suggest.hint(e, NotifyRule.EVENTS) + "; one of "
+                            + String.join(", ", NotifyRule.EVENTS));
+                }
+            }
+            if (problems.size() == before) {
+                out.add(new NotifyRule(channel, url, on));
+            }
+        }
+        return out;
+    }
+
+    private static String abbreviate(String url) {
+        return url.length() > 40 ? url.substring(0, 40) + "…" : url;
+    }
+
+    private static KillSwitch killSwitch(Fields spec, Problems problems) {
+        if (!spec.has("killSwitch")) {
+            return null;
+        }
+        Fields f = Fields.of(spec.get("killSwitch"), spec.child("killSwitch"), problems, List.of("flag", "cohortFlag"));
+        f.rejectUnknown();
+        String flag = f.string("flag", true).orElse(null);
+        String cohortFlag = f.string("cohortFlag", false).orElse(null);
+        if (cohortFlag != null && !cohortFlag.contains("{name}")) {
+            f.error("cohortFlag", "cohortFlag '" + cohortFlag + "' needs {name} where the cohort's name goes, like canary.cohort.{name}.enabled");
+        }
+        return new KillSwitch(flag, cohortFlag);
+    }
+
+    private static int circuitBreaker(Fields spec, Problems problems) {
+        if (!spec.has("circuitBreaker")) {
+            return 3;
+        }
+        Fields f = Fields.of(spec.get("circuitBreaker"), spec.child("circuitBreaker"), problems, List.of("consecutiveErrors"));
+        f.rejectUnknown();
+        double n = f.number("consecutiveErrors").orElse(3.0);
+        if (n < 1 || n != Math.rint(n)) {
+            f.error("consecutiveErrors", "consecutiveErrors '" + Numbers.plain(n) + "' must be a whole number ≥ 1");
+        }
+        return (int) n;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.ringmaster.core.plan;
+
+/** Seed 003's deployment strategy decision matrix. */
+public enum Risk {
+    ZERO, LOW, MEDIUM, HIGH
+}

@@ -1,0 +1,38 @@
+package dev.ringmaster.core.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/** A target and its keys, as written in the plan (CONTRACTS.md §1.2). */
+public record Target(TargetType type, Map<String, Object> keys) {
+    public Target {
+        keys = Map.copyOf(keys);
+    }
+
+    public String key(String name) {
+        Object v = keys.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    /** The list under a key, or the single value under its singular twin ({@code betaGroups} / {@code betaGroup}). */
+    @SuppressWarnings("unchecked")
+    public List<String> list(String name) {
+        Object v = keys.get(name);
+        if (v instanceof List<?> l) {
+            return l.stream().map(Object::toString).toList();
+        }
+        return v == null ? List.of() : List.of(v.toString());
+    }
+
+    public String describe() {
+        return switch (type) {
+            case GOOGLE_PLAY -> "google-play " + key("packageName") + " " + key("track");
+            case APP_STORE -> "app-store " + key("appId") + " " + key("versionString");
+            case TESTFLIGHT -> "testflight " + String.join(",", keys.containsKey("betaGroups") ? list("betaGroups") : list("betaGroup"));
+            case APP_REVIEW -> "app-review " + key("appId") + " " + key("versionString");
+            case FEATURE_FLAG -> "flag " + key("flag") + " (" + key("provider") + ")";
+            case CONTAINER_RING -> "ring tag " + key("registry") + "/" + key("repository");
+            case MANUAL -> "manual";
+        };
+    }
+}

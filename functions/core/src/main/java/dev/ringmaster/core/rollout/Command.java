@@ -1,0 +1,19 @@
+package dev.ringmaster.core.rollout;
+
+/**
+ * What an operator asks (CLI, console, scenario events).
+ *
+ * @param phase             for start: the phase to start at (seed 000 hotfix), or null for the first
+ * @param checklistConfirmed for start: the plan's pre-deployment checklist was confirmed
+ * @param force             for promote: skip to 100 % whatever the gates say
+ */
+public record Command(Type type, String operator, String reason, String phase, boolean checklistConfirmed, boolean force) {
+
+    public enum Type {
+        START, PAUSE, RESUME, ROLLBACK, PROMOTE, APPROVE, KILL, MARK_FIXED
+    }
+
+    public static Command of(Type type, String operator, String reason) {
+        return new Command(type, operator, reason, null, false, false);
+    }
+}
