@@ -41,6 +41,10 @@ public final class Durations {
         }
         StringBuilder b = new StringBuilder();
         long s = d.getSeconds();
+        // 24h reads better than 1d; whole days from two on (48h → 2d).
+        if (s < 2 * 86400 && s % 86400 == 0) {
+            return s / 3600 + "h";
+        }
         long[] sizes = {86400, 3600, 60, 1};
         String[] units = {"d", "h", "m", "s"};
         for (int i = 0; i < sizes.length; i++) {

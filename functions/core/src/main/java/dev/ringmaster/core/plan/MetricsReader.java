@@ -15,6 +15,7 @@ final class MetricsReader {
     private MetricsReader() {
     }
 
+    /** Every declared metric; the value is null where its definition has errors. */
     static Map<String, MetricDef> read(Fields spec, Problems problems) {
         Map<String, MetricDef> out = new LinkedHashMap<>();
         Node node = spec.get("metrics");
@@ -27,7 +28,8 @@ final class MetricsReader {
             if (!NAME.matcher(name).matches()) {
                 problems.add(all.keyNode(name), path, "metric name '" + name + "' must match " + NAME.pattern());
             }
-            read(name, Fields.of(def, path, problems, KEYS), problems).ifPresent(m -> out.put(name, m));
+            // A metric with errors is still declared: gates naming it must not repeat its error as "not defined".
+            out.put(name, read(name, Fields.of(def, path, problems, KEYS), problems).orElse(null));
         });
         return out;
     }

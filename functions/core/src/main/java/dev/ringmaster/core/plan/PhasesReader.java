@@ -22,7 +22,7 @@ final class PhasesReader {
     private PhasesReader() {
     }
 
-    static List<Phase> read(Fields spec, Map<String, MetricDef> metrics, Problems problems) {
+    static List<Phase> read(Fields spec, Target planTarget, Map<String, MetricDef> metrics, Problems problems) {
         List<Phase> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<Node> items = spec.items("phases");
@@ -43,7 +43,11 @@ final class PhasesReader {
             String cohort = f.string("cohort", false).orElse(null);
             List<String> groups = f.strings("groups");
             String ring = f.string("ring", false).orElse(null);
-            if (!f.has("audience") && cohort == null && groups.isEmpty() && ring == null) {
+            Target target = TargetReader.read(f.get("target"), f.child("target"), problems).orElse(null);
+            Target effective = target != null ? target : planTarget;
+            // Entering an app-review phase submits the version: its audience is whoever Apple releases to.
+            boolean review = effective != null && effective.type() == TargetType.APP_REVIEW;
+            if (!f.has("audience") && cohort == null && groups.isEmpty() && ring == null && !review) {
                 problems.add(f.node(), f.child("audience"), "a phase needs an audience: audience: 10%, cohort, groups or ring");
             }
             Long size = f.number("size").map(s -> {
@@ -52,7 +56,6 @@ final class PhasesReader {
                 }
                 return s.longValue();
             }).orElse(null);
-            Target target = TargetReader.read(f.get("target"), f.child("target"), problems).orElse(null);
             Duration soak = f.duration("soak", false).orElse(Duration.ZERO);
             Duration maxSoak = f.duration("maxSoak", false).orElse(null);
             if (maxSoak != null && maxSoak.compareTo(soak) < 0) {

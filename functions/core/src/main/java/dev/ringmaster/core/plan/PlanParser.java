@@ -48,14 +48,14 @@ public final class PlanParser {
             LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(true).build();
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            problems.add(e.getProblemMark().orElse(null), "", "not valid YAML: " + e.getProblem());
+            problems.add(e.getProblemMark().orElse(null), "(document)", "not valid YAML: " + e.getProblem());
             return new ParseResult(null, problems.sorted());
         } catch (YamlEngineException e) {
-            problems.add((Node) null, "", "not valid YAML: " + e.getMessage());
+            problems.add((Node) null, "(document)", "not valid YAML: " + e.getMessage());
             return new ParseResult(null, problems.sorted());
         }
         if (root.isEmpty()) {
-            problems.add((Node) null, "", "the file is empty: a plan needs apiVersion, kind, metadata and spec");
+            problems.add((Node) null, "(document)", "the file is empty: a plan needs apiVersion, kind, metadata and spec");
             return new ParseResult(null, problems.sorted());
         }
         Plan plan = read(root.get(), problems);
@@ -121,7 +121,7 @@ public final class PlanParser {
                 }
             }
         } else {
-            phases = PhasesReader.read(spec, metrics, problems);
+            phases = PhasesReader.read(spec, target, metrics, problems);
         }
 
         OnGateFail onGateFail = spec.string("onGateFail", false).map(v -> RulesReader.named(spec, "onGateFail", v, OnGateFail.class))
@@ -139,6 +139,7 @@ public final class PlanParser {
         if (!problems.isEmpty()) {
             return null;
         }
+        metrics.values().removeIf(java.util.Objects::isNull);
         return new Plan(id, app, version, hotfix, risk, target, flagStore, metrics, windows, phases, fromTemplate, haltRules,
                 onGateFail, falseHaltRate, falseAdvanceRate, notify, killSwitch, breaker, checklist, watch, hotfixSoak);
     }

@@ -84,7 +84,7 @@ final class RulesReader {
     private static Optional<MetricDef> metric(Fields f, Map<String, MetricDef> metrics) {
         return f.string("metric", true).flatMap(name -> {
             MetricDef m = metrics.get(name);
-            if (m == null) {
+            if (m == null && !metrics.containsKey(name)) {
                 f.error("metric", "metric '" + name + "' is not defined under spec.metrics" + Suggest.hint(name, metrics.keySet()));
             }
             return Optional.ofNullable(m);

@@ -1,2 +1,0 @@
-package dev.ringmaster.cli;
-class Placeholder {}

@@ -1,0 +1,82 @@
+package dev.ringmaster.cli;
+
+import dev.ringmaster.core.plan.Durations;
+import dev.ringmaster.core.plan.Gate;
+import dev.ringmaster.core.plan.HaltRule;
+import dev.ringmaster.core.plan.ParseResult;
+import dev.ringmaster.core.plan.Phase;
+import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.plan.PlanParser;
+import dev.ringmaster.core.rollout.AlphaBudget;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Parse and check rollout plans. Every error is printed as FILE:LINE:COL: path: message;",
+                "a valid plan prints a table of its (expanded) phases."},
+        footer = {"", "Exit codes: 0 every plan valid, 2 any plan invalid.", "", "Example:",
+                "  ./ringmaster validate events/plans/002-android-staged.yaml"})
+public class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAN", arity = "1..*", description = "plan files (YAML)")
+    List<Path> plans;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = ExitCode.OK;
+        for (Path file : plans) {
+            ParseResult result = PlanParser.parse(file);
+            if (!result.ok()) {
+                result.errors().forEach(e -> err.println(e));
+                err.println(file + ": " + result.errors().size() + (result.errors().size() == 1 ? " error" : " errors"));
+                exit = ExitCode.BAD_INPUT;
+                continue;
+            }
+            print(file, result.plan(), out);
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    static void print(Path file, Plan plan, PrintWriter out) {
+        out.println(file + ": valid plan " + plan.id() + (plan.version() == null ? "" : " " + plan.version())
+                + (plan.fromTemplate() ? " (phases from risk template " + plan.risk() + ", seed 003)" : "")
+                + (plan.hotfix() ? " [hotfix: windows do not apply]" : ""));
+        Table t = new Table("#", "PHASE", "AUDIENCE", "SOAK", "MAXSOAK", "APPROVAL", "TARGET", "GATES");
+        int i = 1;
+        for (Phase p : plan.phases()) {
+            t.row(String.valueOf(i++), p.name(), p.audience(), Durations.format(p.soak()), Durations.format(p.maxSoak()),
+                    p.approval().required() ? "yes" : "-", plan.targetOf(p).describe(), gates(p.gates()));
+        }
+        t.print(out);
+        if (!plan.haltRules().isEmpty()) {
+            out.println("halt rules: " + plan.haltRules().stream().map(ValidateCommand::halt).collect(Collectors.joining("; ")));
+        }
+        out.printf("falseHaltRate %s split over %d tests (%.2g each); windows %s%n",
+                dev.ringmaster.core.plan.Numbers.plain(plan.falseHaltRate()), AlphaBudget.tests(plan), AlphaBudget.perTest(plan),
+                plan.windows().allow().isEmpty() && plan.windows().deny().isEmpty() ? "none" : plan.windows().zone().getId());
+    }
+
+    private static String gates(List<Gate> gates) {
+        return gates.isEmpty() ? "-" : gates.stream().map(g -> g.criterion().describe()
+                + (g.window() == null ? "" : " over " + Durations.format(g.window()))).collect(Collectors.joining(", "));
+    }
+
+    private static String halt(HaltRule h) {
+        return h.criterion().describe() + (h.sustain().isZero() ? "" : " for " + Durations.format(h.sustain())) + " → "
+                + h.severity().name().toLowerCase() + (h.halts() ? " " + h.action().name().toLowerCase() : "");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ringmaster.core.gate;
+
+import java.util.List;
+
+/**
+ * Absolute bound on an event rate (events per minute, summed over the scope): a Poisson mixture SPRT on the
+ * pooled events and minutes, with the rate grids. A bound of zero is {@link ZeroTolerance}.
+ */
+final class CountTest implements Statistic {
+    static final String METHOD = "mixture SPRT, Poisson";
+
+    private final Criterion criterion;
+    private final Thresholds t;
+    private final boolean upper;
+    private final double lambda0;
+    private final double passBound;
+    private final double[] above;
+    private final double[] below;
+    private final List<Sample> samples;
+    private final double[] events;
+    private final double[] minutes;
+    private final int[] ticks;
+
+    CountTest(Criterion criterion, Thresholds t, List<Sample> samples, double margin) {
+        this.criterion = criterion;
+        this.t = t;
+        this.samples = samples;
+        this.upper = criterion.bound().upper();
+        this.lambda0 = criterion.bound().value();
+        if (lambda0 < 0) {
+            throw new IllegalArgumentException(criterion.describe() + ": an event rate bound must be ≥ 0");
+        }
+        this.passBound = upper ? lambda0 * (1 + margin) : lambda0 / (1 + margin);
+        this.above = upper ? RateTest.FAIL_STEPS : MixtureSprt.reciprocal(RateTest.PASS_STEPS);
+        this.below = upper ? RateTest.PASS_STEPS : MixtureSprt.reciprocal(RateTest.FAIL_STEPS);
+        int n = samples.size();
+        events = new double[n + 1];
+        minutes = new double[n + 1];
+        ticks = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            Measure m = samples.get(i).canary();
+            Measure.Events e = m instanceof Measure.Events ev ? ev : new Measure.Events(0, 0);
+            events[i + 1] = events[i] + e.events();
+            minutes[i + 1] = minutes[i] + e.minutes();
+            ticks[i + 1] = ticks[i] + (present(i) ? 1 : 0);
+        }
+    }
+
+    @Override
+    public boolean present(int i) {
+        return samples.get(i).canary() instanceof Measure.Events;
+    }
+
+    @Override
+    public Outcome outcome(int from, int to) {
+        double m = minutes[to] - minutes[from];
+        double x = events[to] - events[from];
+        if (lambda0 == 0) {
+            return upper ? ZeroTolerance.outcome(x, ticks[to] - ticks[from], covers(m))
+                    : ticks[to] > ticks[from] ? Outcome.PASS : Outcome.INCONCLUSIVE;
+        }
+        return m <= 0 ? Outcome.INCONCLUSIVE
+                : sprt(x, m).outcome(upper, lambda0, passBound, t.alphaFail(), t.alphaPass());
+    }
+
+    @Override
+    public Verdict judge(int from, int to) {
+        double m = minutes[to] - minutes[from];
+        double x = events[to] - events[from];
+        long k = ticks[to] - ticks[from];
+        if (k == 0) {
+            return Report.noData(criterion, t, lambda0, METHOD, "no data in scope");
+        }
+        String observed = Report.count(x) + " events in " + Report.count(m) + " minutes ("
+                + Report.num(m > 0 ? x / m : Double.NaN) + "/min)";
+        if (lambda0 == 0) {
+            if (!upper) {
+                return Report.plain(Outcome.PASS, criterion, t, x / m, 0, Math.round(m), METHOD,
+                        observed + ": an event rate is never below 0", -1);
+            }
+            String coverage = criterion.window() == null ? ""
+                    : Report.count(m) + " minutes of the " + Report.duration(criterion.window()) + " window";
+            String failed = Report.count(x) + (x == 1 ? " event" : " events") + ", bound 0";
+            return ZeroTolerance.verdict(criterion, t, x, k, covers(m), m > 0 ? x / m : Double.NaN,
+                    Math.round(m), "minutes", failed, coverage);
+        }
+        if (m <= 0) {
+            return Report.noData(criterion, t, lambda0, METHOD, "no data: no minutes observed in scope");
+        }
+        MixtureSprt.Result r = sprt(x, m).decide(upper, lambda0, passBound, t.alphaFail(), t.alphaPass(), x / m);
+        return Report.sequential(criterion, t, METHOD, r, upper, x / m, lambda0, passBound, Math.round(m), "minutes",
+                observed);
+    }
+
+    private MixtureSprt sprt(double x, double m) {
+        MixtureSprt.Llr llr = (l0, l1) -> x * (Math.log(l1) - Math.log(l0)) - (l1 - l0) * m;
+        return new MixtureSprt(llr, (l0, step) -> l0 * step, above, below, MixtureSprt.Scale.LOG, 0);
+    }
+
+    /** Zero events prove something only over the whole window; with no window, over any data at all. */
+    private boolean covers(double observedMinutes) {
+        return criterion.window() == null || observedMinutes >= criterion.window().toSeconds() / 60.0 - 1e-9;
+    }
+}

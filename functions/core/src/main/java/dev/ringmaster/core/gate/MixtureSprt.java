@@ -1,0 +1,245 @@
+package dev.ringmaster.core.gate;
+
+/**
+ * A discrete-mixture SPRT over one parameter θ: the average, with uniform weights, of the likelihood ratios of
+ * a fixed grid of alternatives against a null value θ0. Each ratio is a nonnegative supermartingale under the
+ * one-sided null, so their average is too, and by Ville's inequality P(ever Λ ≥ 1/α) ≤ α however often it is
+ * looked at. Everything is in log space (log-sum-exp) because the ratios overflow after a few thousand trials.
+ */
+final class MixtureSprt {
+
+    /** Log likelihood ratio of θ1 against θ0 on the data seen so far. */
+    @FunctionalInterface
+    interface Llr {
+        double at(double theta0, double theta1);
+    }
+
+    /** Where grid step {@code step} puts the alternative for null value θ0 (θ0·step, θ0 + step·σ, …). */
+    @FunctionalInterface
+    interface Grid {
+        double alternative(double theta0, double step);
+    }
+
+    /** How the interval search moves over θ: linear for gauges, log for ratios and event rates, logit for rates. */
+    enum Scale {
+        LINEAR, LOG, LOGIT
+    }
+
+    /**
+     * Outcome and always-valid interval in θ's units; {@code moreFactor} is how many times the data seen would
+     * have to be added again (at the same estimate) to decide, NaN when that would never decide.
+     */
+    record Result(Outcome outcome, double lower, double upper, double moreFactor) {
+    }
+
+    private static final int BISECTIONS = 60;
+    private static final int MAX_DOUBLINGS = 60;
+
+    private final Llr llr;
+    private final Grid grid;
+    private final double[] above;
+    private final double[] below;
+    private final Scale scale;
+    private final double unit;
+
+    /**
+     * @param above grid steps for alternatives above a null value (evidence that θ is larger)
+     * @param below grid steps for alternatives below a null value
+     * @param unit  first step of the interval search on the LINEAR scale (the standard error)
+     */
+    MixtureSprt(Llr llr, Grid grid, double[] above, double[] below, Scale scale, double unit) {
+        this.llr = llr;
+        this.grid = grid;
+        this.above = above;
+        this.below = below;
+        this.scale = scale;
+        this.unit = unit;
+    }
+
+    /** log Λ against the null "θ ≤ θ0". */
+    double logAbove(double theta0) {
+        return logMixture(llrs(theta0, above));
+    }
+
+    /** log Λ against the null "θ ≥ θ0". */
+    double logBelow(double theta0) {
+        return logMixture(llrs(theta0, below));
+    }
+
+    /**
+     * Just the outcome, for the sustain walk. {@code upper}: larger θ is worse; FAIL tests the null "bound holds"
+     * at {@code bound}, PASS the null "bound broken by more than the margin" at {@code passBound}.
+     */
+    Outcome outcome(boolean upper, double bound, double passBound, double alphaFail, double alphaPass) {
+        double fail = upper ? logAbove(bound) : logBelow(bound);
+        if (fail >= threshold(alphaFail)) {
+            return Outcome.FAIL;
+        }
+        double pass = upper ? logBelow(passBound) : logAbove(passBound);
+        return pass >= threshold(alphaPass) ? Outcome.PASS : Outcome.INCONCLUSIVE;
+    }
+
+    Result decide(boolean upper, double bound, double passBound, double alphaFail, double alphaPass, double estimate) {
+        Outcome outcome = outcome(upper, bound, passBound, alphaFail, alphaPass);
+        double more = Double.NaN;
+        if (outcome == Outcome.INCONCLUSIVE) {
+            if (upper ? estimate > bound : estimate < bound) {
+                more = moreFactor(llrs(bound, upper ? above : below), threshold(alphaFail));
+            } else if (upper ? estimate < passBound : estimate > passBound) {
+                more = moreFactor(llrs(passBound, upper ? below : above), threshold(alphaPass));
+            }
+        }
+        return new Result(outcome, lower(alphaFail, estimate), upper(alphaFail, estimate), more);
+    }
+
+    /** Always-valid lower confidence limit at 1 − α: the smallest θ0 whose "θ ≤ θ0" is not rejected. */
+    double lower(double alpha, double estimate) {
+        return limit(alpha, estimate, -1);
+    }
+
+    /** Always-valid upper confidence limit at 1 − α: the largest θ0 whose "θ ≥ θ0" is not rejected. */
+    double upper(double alpha, double estimate) {
+        return limit(alpha, estimate, +1);
+    }
+
+    /** The mirror image of a multiplicative grid: steps for a lower bound from those for an upper one. */
+    static double[] reciprocal(double[] steps) {
+        double[] out = new double[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            out[i] = 1 / steps[i];
+        }
+        return out;
+    }
+
+    static double threshold(double alpha) {
+        return -Math.log(alpha);
+    }
+
+    private double limit(double alpha, double estimate, int direction) {
+        double edge = direction < 0 ? domainMin() : domainMax();
+        if (Double.isNaN(estimate) || estimate == edge) {
+            return Double.isNaN(estimate) ? Double.NaN : edge;
+        }
+        double t = threshold(alpha);
+        double start = toU(clamp(estimate));
+        if (rejected(start, direction, t)) {
+            return estimate;
+        }
+        double step = scale == Scale.LINEAR ? unit : 0.5;
+        double inside = start;
+        double outside = start + direction * step;
+        int doublings = 0;
+        while (!rejected(outside, direction, t)) {
+            if (++doublings > MAX_DOUBLINGS) {
+                return edge;
+            }
+            inside = outside;
+            step *= 2;
+            outside = start + direction * step;
+        }
+        for (int i = 0; i < BISECTIONS; i++) {
+            double mid = (inside + outside) / 2;
+            if (rejected(mid, direction, t)) {
+                outside = mid;
+            } else {
+                inside = mid;
+            }
+        }
+        return fromU(inside);
+    }
+
+    /** A lower limit inverts the "θ ≤ θ0" tests, an upper one the "θ ≥ θ0" tests. */
+    private boolean rejected(double u, int direction, double threshold) {
+        double theta0 = fromU(u);
+        return (direction < 0 ? logAbove(theta0) : logBelow(theta0)) >= threshold;
+    }
+
+    private double[] llrs(double theta0, double[] steps) {
+        double[] out = new double[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            out[i] = llr.at(theta0, grid.alternative(theta0, steps[i]));
+        }
+        return out;
+    }
+
+    /** log of the uniform average of exp(l_i). */
+    static double logMixture(double[] l) {
+        return logMixture(l, 1.0);
+    }
+
+    private static double logMixture(double[] l, double k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : l) {
+            max = Math.max(max, k * v);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double v : l) {
+            sum += Math.exp(k * v - max);
+        }
+        return max + Math.log(sum / l.length);
+    }
+
+    /**
+     * Every LLR here is linear in the sufficient statistics, so with k times the data at the same estimate the
+     * mixture is logMixture(k·l). Solve for the k that reaches the threshold; k·max(l) ≥ t + ln K brackets it.
+     */
+    static double moreFactor(double[] l, double threshold) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : l) {
+            best = Math.max(best, v);
+        }
+        if (!(best > 0)) {
+            return Double.NaN;
+        }
+        double lo = 1;
+        double hi = Math.max(1, (threshold + Math.log(l.length)) / best);
+        for (int i = 0; i < BISECTIONS; i++) {
+            double mid = (lo + hi) / 2;
+            if (logMixture(l, mid) >= threshold) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi - 1;
+    }
+
+    private double domainMin() {
+        return scale == Scale.LINEAR ? Double.NEGATIVE_INFINITY : 0;
+    }
+
+    private double domainMax() {
+        return switch (scale) {
+            case LINEAR, LOG -> Double.POSITIVE_INFINITY;
+            case LOGIT -> 1;
+        };
+    }
+
+    /** Keeps the search start finite: a zero or infinite estimate starts just inside the domain. */
+    private double clamp(double theta) {
+        return switch (scale) {
+            case LINEAR -> theta;
+            case LOG -> Math.min(Math.max(theta, 1e-12), 1e12);
+            case LOGIT -> Math.min(Math.max(theta, 1e-15), 1 - 1e-15);
+        };
+    }
+
+    private double toU(double theta) {
+        return switch (scale) {
+            case LINEAR -> theta;
+            case LOG -> Math.log(theta);
+            case LOGIT -> Math.log(theta) - Math.log1p(-theta);
+        };
+    }
+
+    private double fromU(double u) {
+        return switch (scale) {
+            case LINEAR -> u;
+            case LOG -> Math.exp(u);
+            case LOGIT -> 1 / (1 + Math.exp(-u));
+        };
+    }
+}
