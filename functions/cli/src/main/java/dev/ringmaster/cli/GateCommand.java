@@ -115,8 +115,9 @@ public class GateCommand implements Callable<Integer> {
                 lacking.add(g.criterion().describe());
             }
             Evidence e = v.evidence();
-            table.row(g.criterion().describe(), v.outcome().name(), num(e.estimate()), interval(e), e.sampleSize() < 0 ? "-" : String.valueOf(e.sampleSize()),
-                    e.reason());
+            String why = snapshot.series().containsKey(g.metric()) ? e.reason() : "missing from the snapshot: never a pass";
+            table.row(g.criterion().describe(), v.outcome().name(), num(e.estimate()), interval(e),
+                    e.sampleSize() < 0 ? "-" : String.valueOf(e.sampleSize()), why);
         }
         table.print(out);
         out.println();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tags", mixinStandardHelpOptions = true,
+// No mixinStandardHelpOptions: its --version would clash with the release --version of CONTRACTS.md §3.
+@Command(name = "tags",
         description = {"Ring image tags and OCI labels for a build (seed 001), as JSON for CI.",
                 "A pull request gets pr-N-BRANCH-vI, pr-N-BRANCH-latest, RING-pr-N-latest, pr-N-latest, pr-N-SHA8;",
                 "a release (--version, on main) gets VERSION, latest, stable, sha-SHA8.",
@@ -28,6 +29,9 @@ public class TagsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--branch", required = true, paramLabel = "B", description = "source branch")
     String branch;

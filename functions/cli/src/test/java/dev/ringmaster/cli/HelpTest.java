@@ -1,0 +1,24 @@
+package dev.ringmaster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusMainTest
+class HelpTest {
+
+    @ParameterizedTest(name = "{0} --help shows usage and an example")
+    @ValueSource(strings = {"validate", "gate", "tags"})
+    void everyCommandHasHelpWithAnExample(String command, QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch(command, "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.getOutput().contains("Usage: ringmaster " + command), r.getOutput());
+        assertTrue(r.getOutput().contains("Example"), r.getOutput());
+        assertTrue(r.getOutput().contains("./ringmaster " + command), r.getOutput());
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ringmaster.core.rollout;
+
+import static dev.ringmaster.core.rollout.TestPlans.T0;
+import static dev.ringmaster.core.rollout.TestPlans.android;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.rollout.Command.Type;
+import dev.ringmaster.core.rollout.CommandResult.Accepted;
+import dev.ringmaster.core.rollout.CommandResult.Refused;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Operator commands against the state machine: every guard of CONTRACTS.md §2, one seed rule per case. */
+class RolloutMachineTest {
+    private static final Plan PLAN = android("");
+    private static final Plan CHECKLIST = android("  checklist: [All tests passing, On-call engineer assigned]\n");
+    private static final Plan HOTFIX = android(true, "");
+    /** Friday 2026-12-04 13:00 in Berlin. */
+    private static final Instant FRIDAY_1300_BERLIN = Instant.parse("2026-12-04T12:00:00Z");
+    private static final Plan WINDOWS = android("""
+              windows:
+                timezone: Europe/Berlin
+                deny: [{days: [FRI], from: "12:00"}]
+            """);
+
+    record Case(String rule, Plan plan, Rollout rollout, Command command, Instant now, RolloutState expectedState,
+                String messageMentions) {
+        @Override
+        public String toString() {
+            return rule;
+        }
+    }
+
+    static Rollout in(RolloutState state, int phase) {
+        return new Rollout("android-test", state, phase, T0, T0, 5, -1, false, false, "because");
+    }
+
+    static Command cmd(Type type) {
+        return Command.of(type, "sam", "");
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("start puts a PENDING rollout in its first phase", PLAN, Rollout.pending("android-test"), cmd(Type.START), T0,
+                        RolloutState.RUNNING, "started at 'phase-1'"),
+                new Case("seed 003: the pre-deployment checklist must be confirmed before start", CHECKLIST,
+                        Rollout.pending("android-test"), cmd(Type.START), T0, null, "confirm the pre-deployment checklist"),
+                new Case("seed 003: a confirmed checklist lets start go", CHECKLIST, Rollout.pending("android-test"),
+                        new Command(Type.START, "sam", "", null, true, false), T0, RolloutState.RUNNING, "started"),
+                new Case("seed 000: only a hotfix deploys directly to a later ring", PLAN, Rollout.pending("android-test"),
+                        new Command(Type.START, "sam", "", "phase-2", false, false), T0, null, "only a hotfix plan"),
+                new Case("seed 000: a hotfix starts directly at the affected ring", HOTFIX, Rollout.pending("android-test"),
+                        new Command(Type.START, "sam", "CVE-2026-1", "phase-2", false, false), T0, RolloutState.RUNNING,
+                        "hotfix started at 'phase-2'"),
+                new Case("start names an unknown phase: refused with the phases listed", HOTFIX, Rollout.pending("android-test"),
+                        new Command(Type.START, "sam", "", "phase-9", false, false), T0, null, "[phase-1, phase-2, phase-3]"),
+                new Case("seed 003: start in a denied window is refused with the next allowed time", WINDOWS,
+                        Rollout.pending("android-test"), cmd(Type.START), FRIDAY_1300_BERLIN, null, "deployment window"),
+                new Case("start of a RUNNING rollout is refused", PLAN, in(RolloutState.RUNNING, 0), cmd(Type.START), T0, null,
+                        "already RUNNING"),
+                new Case("seed 004: canary:pause pauses a running rollout", PLAN, in(RolloutState.RUNNING, 0), cmd(Type.PAUSE), T0,
+                        RolloutState.PAUSED, "paused"),
+                new Case("seed 004: canary:resume resumes a paused rollout", PLAN, in(RolloutState.PAUSED, 0), cmd(Type.RESUME), T0,
+                        RolloutState.RUNNING, "resumed"),
+                new Case("a HALTED rollout needs a person: resume is accepted", PLAN, in(RolloutState.HALTED, 0), cmd(Type.RESUME), T0,
+                        RolloutState.RUNNING, "resumed after halt"),
+                new Case("no resume of a COMPLETED rollout", PLAN, in(RolloutState.COMPLETED, 2), cmd(Type.RESUME), T0, null,
+                        "cannot resume a COMPLETED rollout"),
+                new Case("pause of a PAUSED rollout is refused", PLAN, in(RolloutState.PAUSED, 0), cmd(Type.PAUSE), T0, null,
+                        "only a RUNNING one"),
+                new Case("seed 004: deploy:rollback rolls a running rollout back", PLAN, in(RolloutState.RUNNING, 1),
+                        cmd(Type.ROLLBACK), T0, RolloutState.ROLLED_BACK, "rolled back by sam"),
+                new Case("a halted rollout may be rolled back", PLAN, in(RolloutState.HALTED, 1), cmd(Type.ROLLBACK), T0,
+                        RolloutState.ROLLED_BACK, "rolled back"),
+                new Case("a completed rollout cannot be rolled back: ship a new version", PLAN, in(RolloutState.COMPLETED, 2),
+                        cmd(Type.ROLLBACK), T0, null, "cannot roll back a COMPLETED"),
+                new Case("seed 004: the kill switch takes the canary away from everyone", PLAN, in(RolloutState.RUNNING, 1),
+                        cmd(Type.KILL), T0, RolloutState.ROLLED_BACK, "kill switch"),
+                new Case("seed 004: promote without --force is refused", PLAN, in(RolloutState.RUNNING, 0),
+                        Command.of(Type.PROMOTE, "sam", "incident"), T0, null, "promote --force"),
+                new Case("promote --force needs a reason", PLAN, in(RolloutState.RUNNING, 0),
+                        new Command(Type.PROMOTE, "sam", " ", null, false, true), T0, null, "needs a reason"),
+                new Case("seed 004: promote --force skips to 100 % (emergency)", PLAN, in(RolloutState.HALTED, 0),
+                        new Command(Type.PROMOTE, "sam", "fix needs every user now", null, false, true), T0,
+                        RolloutState.COMPLETED, "force-promoted"),
+                new Case("approve is accepted in the phase just before one that asks for it, before soak ends", PLAN,
+                        in(RolloutState.RUNNING, 1), cmd(Type.APPROVE), T0, RolloutState.RUNNING, "approved entry to 'phase-3'"),
+                new Case("approve anywhere else is refused with the reason", PLAN, in(RolloutState.RUNNING, 0), cmd(Type.APPROVE), T0,
+                        null, "phase 'phase-2' does not ask for approval"),
+                new Case("seed 002/003: a rolled-back version cannot restart until marked fixed", PLAN,
+                        in(RolloutState.ROLLED_BACK, 1), cmd(Type.START), T0, null, "mark it fixed"),
+                new Case("only a rolled-back rollout is marked fixed", PLAN, in(RolloutState.RUNNING, 0), cmd(Type.MARK_FIXED), T0,
+                        null, "only a ROLLED_BACK"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void appliesTheGuard(Case c) {
+        CommandResult r = RolloutMachine.apply(c.plan(), c.rollout(), c.command(), c.now());
+        if (c.expectedState() == null) {
+            Refused refused = assertInstanceOf(Refused.class, r);
+            assertTrue(refused.reason().contains(c.messageMentions()), refused.reason());
+        } else {
+            Accepted a = assertInstanceOf(Accepted.class, r, r.toString());
+            assertEquals(c.expectedState(), a.rollout().state());
+            assertEquals(c.rollout().version() + 1, a.rollout().version(), "every accepted change bumps the version");
+            assertTrue((a.message() + " " + a.rollout().reason()).contains(c.messageMentions()), a.message() + " / " + a.rollout().reason());
+        }
+    }
+
+    @Test
+    void seed002RestartAfterFixResumesFromPhaseOne() {
+        Rollout rolledBack = in(RolloutState.ROLLED_BACK, 1);
+        Accepted fixed = assertInstanceOf(Accepted.class, RolloutMachine.apply(PLAN, rolledBack, cmd(Type.MARK_FIXED), T0));
+        Accepted restarted = assertInstanceOf(Accepted.class, RolloutMachine.apply(PLAN, fixed.rollout(), cmd(Type.START), T0));
+        assertEquals(Transition.RESTART_AFTER_FIX, restarted.transition());
+        assertEquals(0, restarted.rollout().phaseIndex());
+        assertEquals(RolloutState.RUNNING, restarted.rollout().state());
+    }
+
+    @Test
+    void everyAcceptedStateChangeIsInTheTransitionTable() {
+        Plan plan = HOTFIX;
+        for (RolloutState state : RolloutState.values()) {
+            for (Type type : Type.values()) {
+                Command c = new Command(type, "sam", "reason", null, true, true);
+                CommandResult r = RolloutMachine.apply(plan, in(state, 1), c, T0);
+                if (r instanceof Accepted a && a.rollout().state() != state) {
+                    assertTrue(Arrays.stream(Transition.values()).anyMatch(t -> t.from == state && t.to == a.rollout().state()),
+                            type + " from " + state + " to " + a.rollout().state() + " is not in the table");
+                    assertEquals(state, a.transition().from);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tickDecisionsMoveOnlyRunningRollouts() {
+        Decision advance = new Decision(DecisionType.ADVANCE, "phase-1", java.util.List.of(Reason.of("advance", "gates passed")),
+                java.util.List.of(), java.util.List.of(), T0, null);
+        Rollout running = in(RolloutState.RUNNING, 0);
+        Rollout next = RolloutMachine.apply(PLAN, running, advance, T0.plusSeconds(60));
+        assertEquals(1, next.phaseIndex());
+        assertEquals(T0.plusSeconds(60), next.phaseEnteredAt(), "soak of the new phase starts when it is entered");
+        Rollout paused = in(RolloutState.PAUSED, 0);
+        assertEquals(paused, RolloutMachine.apply(PLAN, paused, advance, T0), "a paused rollout is not advanced by a stale decision");
+    }
+}
