@@ -11,6 +11,7 @@ import dev.ringmaster.core.rollout.AlphaBudget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -63,7 +64,12 @@ public class ValidateCommand implements Callable<Integer> {
         }
         t.print(out);
         if (!plan.haltRules().isEmpty()) {
-            out.println("halt rules: " + plan.haltRules().stream().map(ValidateCommand::halt).collect(Collectors.joining("; ")));
+            Table halts = new Table("HALT RULE", "FOR", "SEVERITY", "ACTION");
+            for (HaltRule h : plan.haltRules()) {
+                halts.row(h.criterion().describe(), Durations.format(h.sustain()), h.severity().name().toLowerCase(Locale.ROOT),
+                        h.halts() ? h.action().name().toLowerCase(Locale.ROOT) : "notify");
+            }
+            halts.print(out);
         }
         out.printf("falseHaltRate %s split over %d tests (%.2g each); windows %s%n",
                 dev.ringmaster.core.plan.Numbers.plain(plan.falseHaltRate()), AlphaBudget.tests(plan), AlphaBudget.perTest(plan),
@@ -73,10 +79,5 @@ public class ValidateCommand implements Callable<Integer> {
     private static String gates(List<Gate> gates) {
         return gates.isEmpty() ? "-" : gates.stream().map(g -> g.criterion().describe()
                 + (g.window() == null ? "" : " over " + Durations.format(g.window()))).collect(Collectors.joining(", "));
-    }
-
-    private static String halt(HaltRule h) {
-        return h.criterion().describe() + (h.sustain().isZero() ? "" : " for " + Durations.format(h.sustain())) + " → "
-                + h.severity().name().toLowerCase() + (h.halts() ? " " + h.action().name().toLowerCase() : "");
     }
 }
