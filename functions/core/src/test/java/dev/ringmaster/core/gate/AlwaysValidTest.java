@@ -46,6 +46,7 @@ class AlwaysValidTest {
             }
         }
         double fraction = (double) failed / ROLLOUTS;
+        System.out.printf("always-valid: %s → %.2f %% of %d rollouts ever FAILed%n", rule, fraction * 100, ROLLOUTS);
         assertTrue(fraction >= atLeast && fraction <= atMost, () -> rule + ": " + fraction);
     }
 
