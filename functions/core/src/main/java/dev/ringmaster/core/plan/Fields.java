@@ -49,6 +49,13 @@ final class Fields {
         return f;
     }
 
+    /** The same mapping read against other known keys, once its type is known (duplicates were reported already). */
+    Fields withKnown(List<String> otherKnown) {
+        Fields f = new Fields(node, path, problems, otherKnown);
+        f.entries.putAll(entries);
+        return f;
+    }
+
     Node node() {
         return node;
     }

@@ -33,8 +33,7 @@ final class TargetReader {
         List<String> known = new ArrayList<>(List.of("type"));
         known.addAll(t.required);
         known.addAll(t.optional);
-        // Fields.of reports duplicate keys; read the mapping once more only for its keys and values.
-        Fields f = Fields.of(node, path, new Problems(""), known);
+        Fields f = probe.withKnown(known);
         f.rejectUnknown();
         Map<String, Object> keys = new LinkedHashMap<>();
         f.entries().forEach((k, v) -> {
