@@ -23,11 +23,9 @@ final class RulesReader {
         List<Gate> out = new ArrayList<>();
         List<Node> items = parent.items("gates");
         for (int i = 0; i < items.size(); i++) {
-            Fields f = Fields.of(items.get(i), parent.child("gates") + "[" + i + "]", problems, GATE_KEYS);
-            f.rejectUnknown();
             int before = problems.size();
-            Optional<MetricDef> metric = metric(f, metrics);
-            Optional<Bound> bound = metric.flatMap(m -> bound(f, m, metrics));
+            Head head = head(items.get(i), parent.child("gates") + "[" + i + "]", GATE_KEYS, metrics, problems);
+            Fields f = head.fields();
             Duration window = f.duration("window", false).orElse(null);
             Double margin = f.number("margin").orElse(null);
             if (margin != null && (margin < 0 || margin >= 1)) {
@@ -41,8 +39,8 @@ final class RulesReader {
                     yield false;
                 }
             }).orElse(false);
-            if (problems.size() == before && bound.isPresent()) {
-                out.add(new Gate(metric.get().name(), bound.get(), window, margin, advance));
+            if (problems.size() == before && head.bound() != null) {
+                out.add(new Gate(head.metric().name(), head.bound(), window, margin, advance));
             }
         }
         return out;
@@ -52,22 +50,32 @@ final class RulesReader {
         List<HaltRule> out = new ArrayList<>();
         List<Node> items = spec.items("haltRules");
         for (int i = 0; i < items.size(); i++) {
-            Fields f = Fields.of(items.get(i), spec.child("haltRules") + "[" + i + "]", problems, HALT_KEYS);
-            f.rejectUnknown();
             int before = problems.size();
-            Optional<MetricDef> metric = metric(f, metrics);
-            Optional<Bound> bound = metric.flatMap(m -> bound(f, m, metrics));
+            Head head = head(items.get(i), spec.child("haltRules") + "[" + i + "]", HALT_KEYS, metrics, problems);
+            Fields f = head.fields();
             Duration sustain = f.duration("for", false).orElse(Duration.ZERO);
             Duration window = f.duration("window", false).orElse(null);
             Severity severity = f.string("severity", false).map(s -> named(f, "severity", s, Severity.class))
                     .orElse(Severity.CRITICAL);
             HaltAction action = f.string("action", false).map(s -> named(f, "action", s, HaltAction.class))
                     .orElse(HaltAction.PAUSE);
-            if (problems.size() == before && bound.isPresent()) {
-                out.add(new HaltRule(metric.get().name(), bound.get(), sustain, window, severity, action));
+            if (problems.size() == before && head.bound() != null) {
+                out.add(new HaltRule(head.metric().name(), head.bound(), sustain, window, severity, action));
             }
         }
         return out;
+    }
+
+    /** What gates and halt rules share: the mapping, its metric and its one bound (null where in error). */
+    private record Head(Fields fields, MetricDef metric, Bound bound) {
+    }
+
+    private static Head head(Node item, String path, List<String> keys, Map<String, MetricDef> metrics, Problems problems) {
+        Fields f = Fields.of(item, path, problems, keys);
+        f.rejectUnknown();
+        Optional<MetricDef> metric = metric(f, metrics);
+        Optional<Bound> bound = metric.flatMap(m -> bound(f, m, metrics));
+        return new Head(f, metric.orElse(null), bound.orElse(null));
     }
 
     static <E extends Enum<E>> E named(Fields f, String key, String value, Class<E> type) {
