@@ -12,10 +12,11 @@ import java.util.Map;
  * @param size     approximate users, for exposure figures (null: unknown)
  * @param target   this phase's target, or null to use the plan's
  * @param maxSoak  still inconclusive after this → pause and say why (null: hold as long as it takes)
+ * @param rollbackWithin how fast a rollback of this phase must take effect (seed 000), or null
  * @param notifyRules   replaces the plan's notify rules in this phase (null: the plan's)
  */
 public record Phase(String name, Double percent, String cohort, List<String> groups, String ring, Long size,
-                    Target target, Duration soak, Duration maxSoak, Approval approval, Map<String, Object> flags,
+                    Target target, Duration soak, Duration maxSoak, Duration rollbackWithin, Approval approval, Map<String, Object> flags,
                     List<NotifyRule> notifyRules, List<Gate> gates) {
 
     public Phase {

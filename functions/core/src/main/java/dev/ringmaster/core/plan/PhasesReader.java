@@ -17,7 +17,7 @@ final class PhasesReader {
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
     private static final List<String> KEYS = List.of("name", "audience", "cohort", "groups", "ring", "size", "target",
-            "soak", "maxSoak", "approval", "flags", "notify", "gates");
+            "soak", "maxSoak", "rollbackWithin", "approval", "flags", "notify", "gates");
 
     private PhasesReader() {
     }
@@ -61,12 +61,13 @@ final class PhasesReader {
             if (maxSoak != null && maxSoak.compareTo(soak) < 0) {
                 f.error("maxSoak", "maxSoak " + Durations.format(maxSoak) + " is shorter than soak " + Durations.format(soak));
             }
+            Duration rollbackWithin = f.duration("rollbackWithin", false).orElse(null);
             Approval approval = approval(f, problems);
             Map<String, Object> flags = flags(f, problems);
             List<NotifyRule> notify = f.has("notify") ? PlanParser.notifyRules(f, problems) : null;
             List<Gate> gates = RulesReader.gates(f, metrics, problems);
             if (problems.size() == before) {
-                out.add(new Phase(name, percent, cohort, groups, ring, size, target, soak, maxSoak, approval, flags, notify, gates));
+                out.add(new Phase(name, percent, cohort, groups, ring, size, target, soak, maxSoak, rollbackWithin, approval, flags, notify, gates));
             }
         }
         return out;

@@ -96,6 +96,6 @@ public enum RiskTemplate {
     }
 
     private static Phase phase(String name, double percent, Duration soak, Duration maxSoak, List<Gate> gates) {
-        return new Phase(name, percent, null, List.of(), null, null, null, soak, maxSoak, Approval.NONE, Map.of(), null, gates);
+        return new Phase(name, percent, null, List.of(), null, null, null, soak, maxSoak, null, Approval.NONE, Map.of(), null, gates);
     }
 }
