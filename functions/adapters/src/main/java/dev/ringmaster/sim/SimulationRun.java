@@ -1,0 +1,48 @@
+package dev.ringmaster.sim;
+
+import dev.ringmaster.core.port.HistoryEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one simulated rollout did, in virtual time: what the report draws and the JSON summarises.
+ *
+ * @param outcome       final state: COMPLETED, ROLLED_BACK, HALTED, PAUSED, or RUNNING when {@code until} came first
+ * @param bad           the scenario's truth: some canary value is worse than its baseline by the plan's own rule
+ * @param usersExposed  users who got the canary before the run ended or halted (audience × traffic)
+ * @param audience      the audience over time as the target reported it
+ * @param metrics       per gated metric, the evidence the gate engine saw on each tick
+ * @param decisions     each tick decision that changed something or was announced
+ * @param history       the rollout's history as stored
+ */
+public record SimulationRun(String plan, String scenario, long seed, String outcome, boolean bad, Instant start, Instant end,
+                            double usersExposed, List<AudiencePoint> audience, Map<String, List<MetricPoint>> metrics,
+                            List<DecisionMark> decisions, List<HistoryEntry> history) {
+
+    public SimulationRun {
+        audience = List.copyOf(audience);
+        metrics = Map.copyOf(metrics);
+        decisions = List.copyOf(decisions);
+        history = List.copyOf(history);
+    }
+
+    public double hours() {
+        return java.time.Duration.between(start, end).toSeconds() / 3600.0;
+    }
+
+    /** The audience (0–100 %) in {@code phase} from {@code at}. */
+    public record AudiencePoint(Instant at, double percent, String phase) {
+    }
+
+    /**
+     * One tick's evidence for one gate or halt rule: estimate and always-valid interval against the bound
+     * (NaN where the engine had none), with the verdict.
+     */
+    public record MetricPoint(Instant at, String criterion, double estimate, double lower, double upper, double bound,
+                              String verdict) {
+    }
+
+    public record DecisionMark(Instant at, String decision, String phase, String summary) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ringmaster.sim;
+
+import java.util.Map;
+
+/**
+ * Monte Carlo over many seeded runs of one plan and scenario (CONTRACTS.md §3 {@code simulate --json}).
+ *
+ * @param outcomes                   final state → number of runs
+ * @param medianHoursToOutcome       median virtual hours from start to the end of a run
+ * @param meanUsersExposedToBadBuild mean users who got the canary, over runs, when the scenario is bad (else 0)
+ * @param falseHaltRate              for a healthy scenario: share of runs halted, paused or rolled back (else 0)
+ * @param missedBadRate              for a bad scenario: share of runs that completed (else 0)
+ * @param example                    the first run, for the report
+ */
+public record SimulationSummary(String plan, String scenario, int runs, Map<String, Integer> outcomes, double medianHoursToOutcome,
+                                double meanUsersExposedToBadBuild, double falseHaltRate, double missedBadRate,
+                                SimulationRun example) {
+}
