@@ -1,0 +1,34 @@
+package dev.ringmaster.sim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Simulated time: moves only when the simulator moves it. */
+public final class VirtualClock extends Clock {
+    private volatile Instant now;
+
+    public VirtualClock(Instant start) {
+        this.now = start;
+    }
+
+    public void set(Instant t) {
+        now = t;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.ringmaster.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringmaster.core.plan.Numbers;
+import dev.ringmaster.core.plan.ParseResult;
+import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.plan.PlanParser;
+import dev.ringmaster.report.HtmlReport;
+import dev.ringmaster.sim.MonteCarlo;
+import dev.ringmaster.sim.Scenario;
+import dev.ringmaster.sim.ScenarioError;
+import dev.ringmaster.sim.ScenarioParser;
+import dev.ringmaster.sim.SimulationRun;
+import dev.ringmaster.sim.SimulationSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Run the whole chain — evaluate-gates, advance-phase, pause-store-rollout, notify-channel — over",
+                "simulated stores and metrics in virtual time. Seeded: the same seed gives the same history.",
+                "--runs N repeats it N times (seeds K … K+N-1) on all cores and summarises."},
+        footer = {"", "Example:",
+                "  ./ringmaster simulate events/plans/002-android-staged.yaml --scenario events/scenarios/android-bad-2x.yaml --runs 200 --report out/bad.html"})
+public class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "the rollout plan")
+    Path planFile;
+
+    @Option(names = "--scenario", required = true, paramLabel = "S.yaml", description = "the simulated world (CONTRACTS.md §4)")
+    Path scenarioFile;
+
+    @Option(names = "--runs", defaultValue = "1", paramLabel = "N", description = "Monte Carlo runs (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "K", description = "seed of the first run (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "write the summary as JSON")
+    Path json;
+
+    @Option(names = "--report", paramLabel = "OUT.html", description = "write a self-contained HTML report of the first run")
+    Path report;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ParseResult parsed = PlanParser.parse(planFile);
+            if (!parsed.ok()) {
+                parsed.errors().forEach(err::println);
+                return ExitCode.BAD_INPUT;
+            }
+            if (runs < 1) {
+                err.println("--runs: " + runs + " must be at least 1");
+                return ExitCode.BAD_INPUT;
+            }
+            Scenario scenario;
+            try {
+                scenario = ScenarioParser.parse(scenarioFile);
+            } catch (ScenarioError e) {
+                err.println(e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            Plan plan = parsed.plan();
+            long started = System.nanoTime();
+            SimulationSummary summary = MonteCarlo.run(Files.readString(planFile), plan, scenario, runs, seed);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            print(summary, seconds, out);
+            if (json != null) {
+                writeJson(summary, json);
+                out.println("summary written to " + json);
+            }
+            if (report != null) {
+                HtmlReport.write(summary, report);
+                out.println("report written to " + report);
+            }
+            return ExitCode.OK;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static void print(SimulationSummary s, double seconds, PrintWriter out) {
+        SimulationRun example = s.example();
+        out.printf("plan %s · scenario %s (%s) · %d run%s from seed %d%n", s.plan(), s.scenario(), example.bad() ? "bad build" : "healthy build",
+                s.runs(), s.runs() == 1 ? "" : "s", example.seed());
+        out.println("outcomes: " + s.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.printf("median hours to outcome: %.1f%n", s.medianHoursToOutcome());
+        if (example.bad()) {
+            out.printf("mean sessions exposed to the bad build: %,.0f · missed-bad rate: %s%n", s.meanUsersExposedToBadBuild(),
+                    percent(s.missedBadRate()));
+        } else {
+            out.println("false-halt rate: " + percent(s.falseHaltRate()));
+        }
+        out.printf("run with seed %d: %s after %.1f h%n", example.seed(), example.outcome(), example.hours());
+        example.decisions().forEach(d -> out.printf("  %6.1f h  %-13s %s%n",
+                java.time.Duration.between(example.start(), d.at()).toSeconds() / 3600.0, d.decision(), d.summary()));
+        out.printf("simulated %d run%s in %.2f s%n", s.runs(), s.runs() == 1 ? "" : "s", seconds);
+    }
+
+    private static String percent(double v) {
+        return Numbers.sig(v * 100) + " %";
+    }
+
+    static void writeJson(SimulationSummary s, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("plan", s.plan());
+        root.put("scenario", s.scenario());
+        root.put("runs", s.runs());
+        root.put("seed", s.example().seed());
+        root.put("bad", s.example().bad());
+        ObjectNode outcomes = root.putObject("outcomes");
+        s.outcomes().forEach(outcomes::put);
+        root.put("medianHoursToOutcome", s.medianHoursToOutcome());
+        root.put("meanUsersExposedToBadBuild", s.meanUsersExposedToBadBuild());
+        root.put("falseHaltRate", s.falseHaltRate());
+        root.put("missedBadRate", s.missedBadRate());
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, mapper.writeValueAsString(root) + "\n");
+    }
+}
