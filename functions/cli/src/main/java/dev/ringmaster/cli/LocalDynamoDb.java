@@ -41,13 +41,28 @@ final class LocalDynamoDb implements AutoCloseable {
                 // -sharedDb: one database file whatever the credentials and region of the client.
                 args = new String[] {"-dbPath", dataDir.toAbsolutePath().toString(), "-sharedDb", "-port", String.valueOf(p), "-disableTelemetry"};
             }
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+            DynamoDBProxyServer server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(args));
             server.start();
             return new LocalDynamoDb(server, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start DynamoDB Local on 127.0.0.1:" + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    interface Start<T> {
+        T get() throws Exception;
+    }
+
+    /** DynamoDB Local prints its configuration to standard output, which belongs to the command's own output. */
+    private static <T> T quietly(Start<T> start) throws Exception {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return start.get();
+        } finally {
+            System.setOut(out);
         }
     }
 

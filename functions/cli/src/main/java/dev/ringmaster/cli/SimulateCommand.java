@@ -55,6 +55,10 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "OUT.html", description = "write a self-contained HTML report of the first run")
     Path report;
 
+    @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|dynamodb",
+            description = "where rollout state lives: memory (default), or Amazon DynamoDB Local embedded on loopback")
+    String store;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,9 +80,20 @@ public class SimulateCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return ExitCode.BAD_INPUT;
             }
+            if (!store.equals("memory") && !store.equals("dynamodb")) {
+                err.println("--store: unknown store '" + store + "'; one of memory, dynamodb");
+                return ExitCode.BAD_INPUT;
+            }
             Plan plan = parsed.plan();
             long started = System.nanoTime();
-            SimulationSummary summary = MonteCarlo.run(Files.readString(planFile), plan, scenario, runs, seed);
+            SimulationSummary summary;
+            if (store.equals("dynamodb")) {
+                try (LocalDynamoDb db = LocalDynamoDb.start(null, 0)) {
+                    summary = MonteCarlo.run(Files.readString(planFile), plan, scenario, runs, seed, Stores.dynamoDb(db));
+                }
+            } else {
+                summary = MonteCarlo.run(Files.readString(planFile), plan, scenario, runs, seed);
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             print(summary, seconds, out);
             if (json != null) {

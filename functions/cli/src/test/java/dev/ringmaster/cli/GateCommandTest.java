@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Seed 002's CI health gate with the sample size taken into account (CONTRACTS.md §3 exit codes). */
 @QuarkusMainTest
 class GateCommandTest {
-    private static final String PLAN = Repo.path("events/plans/002-android-staged.yaml");
+    private static final String PLAN = RepoPaths.path("events/plans/002-android-staged.yaml");
 
     private static LaunchResult gate(QuarkusMainLauncher launcher, String phase, String metrics) {
         return launcher.launch("gate", PLAN, "--phase", phase, "--metrics", metrics);
@@ -22,7 +22,7 @@ class GateCommandTest {
 
     @Test
     void oneCrashIn150SessionsIsInconclusiveNotFail(QuarkusMainLauncher launcher) {
-        LaunchResult r = gate(launcher, "phase-1", Repo.path("events/metrics/phase-1-one-crash-in-150.json"));
+        LaunchResult r = gate(launcher, "phase-1", RepoPaths.path("events/metrics/phase-1-one-crash-in-150.json"));
         assertEquals(3, r.exitCode(), r.getOutput() + r.getErrorOutput());
         assertTrue(r.getOutput().contains("crash_rate ≤ 0.005           INCONCLUSIVE"), r.getOutput());
         assertTrue(r.getOutput().contains("more trials needed"), r.getOutput());
@@ -30,7 +30,7 @@ class GateCommandTest {
 
     @Test
     void threeHundredCrashesIn20000SessionsFails(QuarkusMainLauncher launcher) {
-        LaunchResult r = gate(launcher, "phase-1", Repo.path("events/metrics/phase-1-300-crashes-in-20000.json"));
+        LaunchResult r = gate(launcher, "phase-1", RepoPaths.path("events/metrics/phase-1-300-crashes-in-20000.json"));
         assertEquals(1, r.exitCode(), r.getOutput());
         assertTrue(r.getOutput().contains("crash_rate ≤ 0.005           FAIL"), r.getOutput());
         assertTrue(r.getOutput().contains("lower bound"), r.getOutput());
@@ -38,14 +38,14 @@ class GateCommandTest {
 
     @Test
     void healthySnapshotPasses(QuarkusMainLauncher launcher) {
-        LaunchResult r = gate(launcher, "phase-1", Repo.path("events/metrics/phase-1-healthy.json"));
+        LaunchResult r = gate(launcher, "phase-1", RepoPaths.path("events/metrics/phase-1-healthy.json"));
         assertEquals(0, r.exitCode(), r.getOutput());
         assertTrue(r.getOutput().contains("PASS: every gate of 'phase-1' passed"));
     }
 
     @Test
     void aGatedMetricMissingFromTheSnapshotIsInconclusive(QuarkusMainLauncher launcher) {
-        LaunchResult r = gate(launcher, "phase-2", Repo.path("events/metrics/phase-2-latency-missing.json"));
+        LaunchResult r = gate(launcher, "phase-2", RepoPaths.path("events/metrics/phase-2-latency-missing.json"));
         assertEquals(3, r.exitCode(), r.getOutput());
         assertTrue(r.getOutput().contains("connection_time ≤ 10         INCONCLUSIVE"), r.getOutput());
         assertTrue(r.getOutput().contains("missing from the snapshot"), r.getOutput());
@@ -71,7 +71,7 @@ class GateCommandTest {
 
     @Test
     void anUnknownPhaseIsBadInput(QuarkusMainLauncher launcher) {
-        LaunchResult r = gate(launcher, "phase-9", Repo.path("events/metrics/phase-1-healthy.json"));
+        LaunchResult r = gate(launcher, "phase-9", RepoPaths.path("events/metrics/phase-1-healthy.json"));
         assertEquals(2, r.exitCode());
         assertTrue(r.getErrorOutput().contains("no phase 'phase-9'"), r.getErrorOutput());
     }

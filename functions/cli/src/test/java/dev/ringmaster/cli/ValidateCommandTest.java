@@ -13,7 +13,7 @@ class ValidateCommandTest {
 
     @Test
     void validPlanPrintsItsExpandedPhasesAndExitsZero(QuarkusMainLauncher launcher) {
-        LaunchResult r = launcher.launch("validate", Repo.path("events/plans/003-medium-risk.yaml"));
+        LaunchResult r = launcher.launch("validate", RepoPaths.path("events/plans/003-medium-risk.yaml"));
         assertEquals(0, r.exitCode(), r.getErrorOutput());
         String out = r.getOutput();
         assertTrue(out.contains("phases from risk template MEDIUM"), out);
@@ -24,7 +24,7 @@ class ValidateCommandTest {
 
     @Test
     void invalidPlanPrintsEveryErrorWithFileLineColumnAndExitsTwo(QuarkusMainLauncher launcher) {
-        String file = Repo.path("events/plans/invalid/missing-target-keys.yaml");
+        String file = RepoPaths.path("events/plans/invalid/missing-target-keys.yaml");
         LaunchResult r = launcher.launch("validate", file);
         assertEquals(2, r.exitCode());
         assertTrue(r.getErrorOutput().contains(file + ":6:11: spec.target.track: a google-play target needs 'track'"), r.getErrorOutput());
@@ -34,8 +34,8 @@ class ValidateCommandTest {
 
     @Test
     void oneInvalidPlanAmongValidOnesStillExitsTwo(QuarkusMainLauncher launcher) {
-        LaunchResult r = launcher.launch("validate", Repo.path("events/plans/002-android-staged.yaml"),
-                Repo.path("events/plans/invalid/unknown-key.yaml"));
+        LaunchResult r = launcher.launch("validate", RepoPaths.path("events/plans/002-android-staged.yaml"),
+                RepoPaths.path("events/plans/invalid/unknown-key.yaml"));
         assertEquals(2, r.exitCode());
         assertTrue(r.getOutput().contains("valid plan android-2-1-0"));
     }
