@@ -98,7 +98,7 @@ public final class Fixtures {
         }
     }
 
-    /** The details of the PutEvents calls the functions made for {@code rolloutId}, in order. */
+    /** The details of the PutEvents calls the functions made for {@code rolloutId}, oldest first (WireMock's order). */
     public static List<JsonNode> published(String rolloutId) {
         List<JsonNode> out = new ArrayList<>();
         for (LoggedRequest r : LocalAws.aws().findAll(postRequestedFor(urlEqualTo("/")))) {
@@ -111,8 +111,6 @@ public final class Fixtures {
                 throw new UncheckedIOException(e);
             }
         }
-        // WireMock lists newest first.
-        java.util.Collections.reverse(out);
         return out;
     }
 
