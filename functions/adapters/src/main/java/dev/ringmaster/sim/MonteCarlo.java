@@ -2,12 +2,14 @@ package dev.ringmaster.sim;
 
 import dev.ringmaster.adapters.memory.InMemoryRolloutStore;
 import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.step.PlanCache;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -19,17 +21,23 @@ public final class MonteCarlo {
     }
 
     public static SimulationSummary run(String planYaml, Plan plan, Scenario scenario, int runs, long seed) {
+        return run(planYaml, plan, scenario, runs, seed, i -> new InMemoryRolloutStore());
+    }
+
+    /** @param storeForRun a fresh store for run i (runs share nothing, so they may run in parallel) */
+    public static SimulationSummary run(String planYaml, Plan plan, Scenario scenario, int runs, long seed,
+                                        IntFunction<RolloutStore> storeForRun) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be ≥ 1, got " + runs);
         }
         PlanCache plans = new PlanCache();
         Simulator simulator = new Simulator(planYaml, plan, scenario, plans);
-        SimulationRun example = simulator.run(seed, new InMemoryRolloutStore(), true);
+        SimulationRun example = simulator.run(seed, storeForRun.apply(0), true);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         List<SimulationRun> rest;
         try {
             rest = pool.submit(() -> IntStream.range(1, runs).parallel()
-                    .mapToObj(i -> simulator.run(seed + i, new InMemoryRolloutStore(), false)).toList()).join();
+                    .mapToObj(i -> simulator.run(seed + i, storeForRun.apply(i), false)).toList()).join();
         } finally {
             pool.shutdown();
         }

@@ -16,7 +16,8 @@ public record Scenario(String name, Duration tick, double users, double diurnal,
                        List<Outage> outages, List<Injected> events, Duration until) {
 
     public Scenario {
-        metrics = Map.copyOf(metrics);
+        // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         outages = List.copyOf(outages);
         events = List.copyOf(events);
     }

@@ -22,7 +22,8 @@ public record SimulationRun(String plan, String scenario, long seed, String outc
 
     public SimulationRun {
         audience = List.copyOf(audience);
-        metrics = Map.copyOf(metrics);
+        // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         decisions = List.copyOf(decisions);
         history = List.copyOf(history);
     }

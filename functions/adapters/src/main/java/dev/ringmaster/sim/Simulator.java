@@ -7,6 +7,8 @@ import dev.ringmaster.adapters.sim.SimTargets;
 import dev.ringmaster.core.gate.Evidence;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.plan.Target;
+import dev.ringmaster.core.plan.TargetType;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
@@ -60,13 +62,14 @@ public final class Simulator {
         SimFlagStore flags = new SimFlagStore(clock);
         ScenarioMetricSource metrics = new ScenarioMetricSource(scenario, plan.metrics(), seed);
         InProcessBus bus = new InProcessBus();
-        Ports ports = new Ports(store, metrics, SimTargets.all(clock, flags), flags, new RecordingNotifier(clock), bus,
+        SimTargets targets = SimTargets.of(clock, flags);
+        Ports ports = new Ports(store, metrics, targets.byType(), flags, new RecordingNotifier(clock), bus,
                 new RecordingScheduler(), clock);
         AdvancePhase advance = new AdvancePhase(ports, plans);
         PauseStoreRollout pause = new PauseStoreRollout(ports, plans);
         NotifyChannel notify = new NotifyChannel(ports, plans);
         bus.subscribe(advance::handle).subscribe(pause::handle).subscribe(notify::handle);
-        EvaluateGates evaluate = new EvaluateGates(ports, plans);
+        EvaluateGates evaluate = new EvaluateGates(ports, plans, detailed);
         Operate operate = new Operate(ports, plans, scenario.tick());
         String id = plan.id();
         boolean bad = Truth.bad(plan, scenario);
@@ -92,15 +95,17 @@ public final class Simulator {
             if (stops(r.state())) {
                 break;
             }
-            double share = r.state() == RolloutState.ROLLED_BACK ? 0 : share(plan.phases().get(r.phaseIndex()));
+            Phase phase = plan.phases().get(r.phaseIndex());
+            holdApplesSchedule(targets, phase);
+            double share = share(phase);
             double traffic = scenario.users() * scenario.tick().toSeconds() / 3600.0 * diurnal(since);
             metrics.observe(t, traffic * share, traffic * Math.max(1 - share, MIN_BASELINE_SHARE));
             exposed += traffic * share;
             EvaluateGates.Result result = evaluate.tick(id);
             Rollout after = store.find(id).orElseThrow().rollout();
             if (detailed) {
-                audience.add(new SimulationRun.AudiencePoint(t, share * 100, plan.phases().get(r.phaseIndex()).name()));
-                result.decision().ifPresent(d -> record(t, d, evidence));
+                audience.add(new SimulationRun.AudiencePoint(t, share * 100, phase.name()));
+                result.decision().ifPresent(d -> record(d, evidence));
             }
             // Mark what a person would notice: a change of state or phase, or a new kind of decision.
             if (result.decision().isPresent()) {
@@ -119,6 +124,14 @@ public final class Simulator {
         String outcome = started instanceof CommandResult.Refused refused ? "REFUSED: " + refused.reason() : last.state().name();
         return new SimulationRun(id, scenario.name(), seed, outcome, bad, scenario.start(), t, bad ? exposed : 0, audience, evidence,
                 decisions, detailed ? store.history(id) : List.of());
+    }
+
+    /** Apple's schedule moves by itself: pause it where it would pass the phase's audience (CONTRACTS.md §1.2). */
+    private void holdApplesSchedule(SimTargets targets, Phase phase) {
+        Target target = plan.targetOf(phase);
+        if (target.type() == TargetType.APP_STORE && phase.percent() != null) {
+            targets.appStore().pauseIfBeyond(target, phase.percent());
+        }
     }
 
     private static boolean stops(RolloutState s) {
@@ -144,13 +157,13 @@ public final class Simulator {
         return new Command(type, "scenario", e.reason(), null, true, type == Command.Type.PROMOTE);
     }
 
-    private static void record(Instant t, Decision d, Map<String, List<SimulationRun.MetricPoint>> evidence) {
+    private static void record(Decision d, Map<String, List<SimulationRun.MetricPoint>> evidence) {
         for (Reason v : d.verdicts()) {
             Evidence e = v.evidence();
             if (e == null) {
                 continue;
             }
-            evidence.computeIfAbsent(v.rule(), k -> new ArrayList<>()).add(new SimulationRun.MetricPoint(t, v.rule(), e.estimate(),
+            evidence.computeIfAbsent(v.rule(), k -> new ArrayList<>()).add(new SimulationRun.MetricPoint(d.at(), v.rule(), e.estimate(),
                     e.lower(), e.upper(), e.bound(), v.outcome().name()));
         }
     }

@@ -87,7 +87,7 @@ final class CountTest implements Statistic {
         if (m <= 0) {
             return Report.noData(criterion, t, lambda0, METHOD, "no data: no minutes observed in scope");
         }
-        MixtureSprt.Result r = sprt(x, m).decide(upper, lambda0, passBound, t.alphaFail(), t.alphaPass(), x / m);
+        MixtureSprt.Result r = sprt(x, m).decide(upper, lambda0, passBound, t.alphaFail(), t.alphaPass(), x / m, t.intervals());
         return Report.sequential(criterion, t, METHOD, r, upper, x / m, lambda0, passBound, Math.round(m), "minutes",
                 observed);
     }

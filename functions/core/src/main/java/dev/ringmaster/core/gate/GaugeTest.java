@@ -110,7 +110,7 @@ final class GaugeTest implements Statistic {
         }
         double mean = mean(from, to, n);
         double sigma = sigma(from, to, n);
-        MixtureSprt.Result r = sprt(n, mean, sigma).decide(true, 0, thetaPass, t.alphaFail(), t.alphaPass(), mean);
+        MixtureSprt.Result r = sprt(n, mean, sigma).decide(true, 0, thetaPass, t.alphaFail(), t.alphaPass(), mean, t.intervals());
         double lo = toUser(upper ? r.lower() : r.upper());
         double hi = toUser(upper ? r.upper() : r.lower());
         r = new MixtureSprt.Result(r.outcome(), lo, hi, r.moreFactor());

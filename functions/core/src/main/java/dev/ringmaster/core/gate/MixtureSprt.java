@@ -32,7 +32,8 @@ final class MixtureSprt {
     record Result(Outcome outcome, double lower, double upper, double moreFactor) {
     }
 
-    private static final int BISECTIONS = 60;
+    // 28 halvings of a logit-scale bracket leave an error far below the four digits an interval is shown with.
+    private static final int BISECTIONS = 28;
     private static final int MAX_DOUBLINGS = 60;
 
     private final Llr llr;
@@ -79,8 +80,12 @@ final class MixtureSprt {
         return pass >= threshold(alphaPass) ? Outcome.PASS : Outcome.INCONCLUSIVE;
     }
 
-    Result decide(boolean upper, double bound, double passBound, double alphaFail, double alphaPass, double estimate) {
+    Result decide(boolean upper, double bound, double passBound, double alphaFail, double alphaPass, double estimate,
+                  boolean intervals) {
         Outcome outcome = outcome(upper, bound, passBound, alphaFail, alphaPass);
+        if (!intervals) {
+            return new Result(outcome, Double.NaN, Double.NaN, Double.NaN);
+        }
         double more = Double.NaN;
         if (outcome == Outcome.INCONCLUSIVE) {
             if (upper ? estimate > bound : estimate < bound) {

@@ -104,7 +104,7 @@ final class RateTest implements Statistic {
             return Report.plain(Outcome.PASS, criterion, t, counted / n, bound, Math.round(n), METHOD,
                     observed + ": a rate always lies within " + Report.num(bound), -1);
         }
-        MixtureSprt.Result r = sprt(x, n).decide(true, q0, qPass, t.alphaFail(), t.alphaPass(), x / n);
+        MixtureSprt.Result r = sprt(x, n).decide(true, q0, qPass, t.alphaFail(), t.alphaPass(), x / n, t.intervals());
         if (mirrored) {
             r = new MixtureSprt.Result(r.outcome(), 1 - r.upper(), 1 - r.lower(), r.moreFactor());
         }

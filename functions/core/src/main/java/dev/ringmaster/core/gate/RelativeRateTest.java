@@ -116,7 +116,7 @@ final class RelativeRateTest implements Statistic {
                     observed + ": no events on either side yet, so no ratio", -1);
         }
         double oriented = (s[0] / s[1]) / (s[2] / s[3]);
-        MixtureSprt.Result r = sprt(s).decide(true, rho0, rhoPass, t.alphaFail(), t.alphaPass(), oriented);
+        MixtureSprt.Result r = sprt(s).decide(true, rho0, rhoPass, t.alphaFail(), t.alphaPass(), oriented, t.intervals());
         double passBound = rhoPass;
         if (swapped) {
             r = new MixtureSprt.Result(r.outcome(), 1 / r.upper(), 1 / r.lower(), r.moreFactor());

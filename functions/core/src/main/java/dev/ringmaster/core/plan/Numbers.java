@@ -19,6 +19,12 @@ public final class Numbers {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        return new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        if (v == 0) {
+            return "0";
+        }
+        // Integer arithmetic on the unscaled digits: exact, and cheap enough for every verdict of every tick.
+        int scale = 3 - (int) Math.floor(Math.log10(Math.abs(v)));
+        long digits = Math.round(v * Math.pow(10, scale));
+        return BigDecimal.valueOf(digits, scale).stripTrailingZeros().toPlainString();
     }
 }

@@ -21,7 +21,8 @@ public record Phase(String name, Double percent, String cohort, List<String> gro
 
     public Phase {
         groups = List.copyOf(groups);
-        flags = Map.copyOf(flags);
+        // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.
+        flags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(flags));
         notifyRules = notifyRules == null ? null : List.copyOf(notifyRules);
         gates = List.copyOf(gates);
     }

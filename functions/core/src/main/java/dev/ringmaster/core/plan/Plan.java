@@ -20,7 +20,8 @@ public record Plan(String id, String app, String version, boolean hotfix, Risk r
     public static final double DEFAULT_FALSE_ADVANCE_RATE = 0.05;
 
     public Plan {
-        metrics = Map.copyOf(metrics);
+        // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         phases = List.copyOf(phases);
         haltRules = List.copyOf(haltRules);
         notifyRules = List.copyOf(notifyRules);

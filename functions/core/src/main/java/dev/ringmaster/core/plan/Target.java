@@ -6,7 +6,8 @@ import java.util.Map;
 /** A target and its keys, as written in the plan (CONTRACTS.md §1.2). */
 public record Target(TargetType type, Map<String, Object> keys) {
     public Target {
-        keys = Map.copyOf(keys);
+        // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.
+        keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
     }
 
     public String key(String name) {

@@ -26,6 +26,16 @@ import java.util.Map;
  */
 public final class DecisionEngine {
     private final GateEngine gates = new GateEngine();
+    private final boolean intervals;
+
+    public DecisionEngine() {
+        this(true);
+    }
+
+    /** @param intervals whether evidence carries intervals and "samples needed" (see {@link Thresholds#intervals}) */
+    public DecisionEngine(boolean intervals) {
+        this.intervals = intervals;
+    }
 
     public Decision decide(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now) {
         Phase phase = plan.phases().get(r.phaseIndex());
@@ -33,7 +43,7 @@ public final class DecisionEngine {
             return decision(DecisionType.HOLD, phase, List.of(Reason.of("state", "rollout is " + r.state() + ": " + r.reason())),
                     List.of(), List.of(), now, null);
         }
-        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, r.phaseEnteredAt());
+        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, r.phaseEnteredAt(), intervals);
         List<Reason> verdicts = new ArrayList<>();
         List<Reason> rollback = new ArrayList<>();
         List<Reason> halt = new ArrayList<>();

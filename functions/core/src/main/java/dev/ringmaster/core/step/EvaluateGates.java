@@ -37,12 +37,18 @@ import java.util.Set;
 public final class EvaluateGates {
     private final Ports ports;
     private final PlanCache plans;
-    private final DecisionEngine engine = new DecisionEngine();
+    private final DecisionEngine engine;
     private final Effects effects;
 
     public EvaluateGates(Ports ports, PlanCache plans) {
+        this(ports, plans, true);
+    }
+
+    /** @param intervals false for Monte Carlo runs that only count outcomes (decisions are the same either way) */
+    public EvaluateGates(Ports ports, PlanCache plans, boolean intervals) {
         this.ports = ports;
         this.plans = plans;
+        this.engine = new DecisionEngine(intervals);
         this.effects = new Effects(ports);
     }
 

@@ -1,0 +1,17 @@
+package dev.ringmaster.adapters.dynamodb;
+
+import dev.ringmaster.adapters.store.RolloutStoreContract;
+import dev.ringmaster.core.port.RolloutStore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The store contract against Amazon DynamoDB Local: a fresh table per test, so scans see only that test's rollouts. */
+class DynamoDbLocalRolloutStoreTest extends RolloutStoreContract {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    @Override
+    protected RolloutStore newStore() {
+        String table = "rollouts-" + TABLES.incrementAndGet();
+        DynamoDbRolloutStore.createTable(DynamoDbLocal.client(), table);
+        return new DynamoDbRolloutStore(DynamoDbLocal.client(), table);
+    }
+}

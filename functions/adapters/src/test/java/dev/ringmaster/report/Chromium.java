@@ -1,0 +1,105 @@
+package dev.ringmaster.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium from the Debian package {@code chromium}. Where it is missing and this JVM may install
+ * packages (root, with apt-get), it is installed once, within a time limit, so a fresh machine or CI can still
+ * run the browser test; elsewhere the caller skips.
+ */
+final class Chromium {
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final Path APT_GET = Path.of("/usr/bin/apt-get");
+    private static final Duration INSTALL_LIMIT = Duration.ofMinutes(5);
+    /** Everything a test run does not want from a browser: sandboxing (root), a GPU, and any network of its own. */
+    private static final List<String> QUIET_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private Chromium() {
+    }
+
+    /** The binary, after installing it where that is allowed; empty where there is none. */
+    static synchronized Optional<Path> find(Path logDir) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY) && Files.isExecutable(APT_GET) && isRoot()) {
+            Files.createDirectories(logDir);
+            Instant deadline = Instant.now().plus(INSTALL_LIMIT);
+            Path log = logDir.resolve("chromium-install.log");
+            if (exec(List.of(APT_GET.toString(), "update"), log, deadline) == 0) {
+                exec(List.of(APT_GET.toString(), "install", "-y", "--no-install-recommends", "chromium"), log, deadline);
+            }
+        }
+        return Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
+    }
+
+    /**
+     * Runs Chromium on {@code args} with a fresh profile, killed after {@code limit} whatever happens.
+     *
+     * @return what it printed on standard output (--dump-dom prints the DOM there)
+     */
+    static String run(List<String> args, Path workDir, String name, Duration limit) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path profile = Files.createTempDirectory("ringmaster-chromium-");
+        Path stdout = workDir.resolve(name + ".out");
+        Path stderr = workDir.resolve(name + ".err");
+        List<String> command = new ArrayList<>();
+        command.add(BINARY.toString());
+        command.addAll(QUIET_FLAGS);
+        command.add("--user-data-dir=" + profile);
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("chromium did not finish within " + limit + "; see " + stderr);
+            }
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        } finally {
+            destroy(process);
+            deleteTree(profile);
+        }
+    }
+
+    /** Its renderer and GPU helpers first: killing only the browser process can leave them running. */
+    private static void destroy(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static boolean isRoot() throws IOException, InterruptedException {
+        Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+        String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return id.waitFor() == 0 && uid.equals("0");
+    }
+
+    private static int exec(List<String> command, Path log, Instant deadline) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        Process process = builder.start();
+        try {
+            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            return process.waitFor(left, TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } finally {
+            destroy(process);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
