@@ -24,6 +24,7 @@ final class SummaryTable {
         row(out, "missed-bad rate", percent(s.missedBadRate()));
         row(out, "example run", String.format(Locale.ROOT, "seed %d · %s build · %s after %.1f h", example.seed(),
                 example.bad() ? "bad" : "healthy", example.outcome(), example.hours()));
+        row(out, "target at the end", example.targetState());
         return out.append("</table>\n").toString();
     }
 

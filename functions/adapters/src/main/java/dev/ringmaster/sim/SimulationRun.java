@@ -15,10 +15,11 @@ import java.util.Map;
  * @param metrics       per gated metric, the evidence the gate engine saw on each tick
  * @param decisions     each tick decision that changed something or was announced
  * @param history       the rollout's history as stored
+ * @param targetState   what the last phase's target reports at the end, as a person would read it in its console
  */
 public record SimulationRun(String plan, String scenario, long seed, String outcome, boolean bad, Instant start, Instant end,
                             double usersExposed, List<AudiencePoint> audience, Map<String, List<MetricPoint>> metrics,
-                            List<DecisionMark> decisions, List<HistoryEntry> history) {
+                            List<DecisionMark> decisions, List<HistoryEntry> history, String targetState) {
 
     public SimulationRun {
         audience = List.copyOf(audience);

@@ -6,7 +6,10 @@ import dev.ringmaster.adapters.sim.SimFlagStore;
 import dev.ringmaster.adapters.sim.SimTargets;
 import dev.ringmaster.core.gate.Evidence;
 import dev.ringmaster.core.plan.Phase;
+import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.port.RolloutTarget;
+import dev.ringmaster.core.port.TargetState;
 import dev.ringmaster.core.plan.Target;
 import dev.ringmaster.core.plan.TargetType;
 import dev.ringmaster.core.port.RolloutStore;
@@ -102,7 +105,7 @@ public final class Simulator {
             metrics.observe(t, traffic * share, traffic * Math.max(1 - share, MIN_BASELINE_SHARE));
             exposed += traffic * share;
             EvaluateGates.Result result = evaluate.tick(id);
-            Rollout after = store.find(id).orElseThrow().rollout();
+            Rollout after = result.rollout();
             if (detailed) {
                 audience.add(new SimulationRun.AudiencePoint(t, share * 100, phase.name()));
                 result.decision().ifPresent(d -> record(d, evidence));
@@ -123,7 +126,7 @@ public final class Simulator {
         Rollout last = store.find(id).map(s -> s.rollout()).orElse(Rollout.pending(id));
         String outcome = started instanceof CommandResult.Refused refused ? "REFUSED: " + refused.reason() : last.state().name();
         return new SimulationRun(id, scenario.name(), seed, outcome, bad, scenario.start(), t, bad ? exposed : 0, audience, evidence,
-                decisions, detailed ? store.history(id) : List.of());
+                decisions, detailed ? store.history(id) : List.of(), targetState(targets, last));
     }
 
     /** Apple's schedule moves by itself: pause it where it would pass the phase's audience (CONTRACTS.md §1.2). */
@@ -131,6 +134,16 @@ public final class Simulator {
         Target target = plan.targetOf(phase);
         if (target.type() == TargetType.APP_STORE && phase.percent() != null) {
             targets.appStore().pauseIfBeyond(target, phase.percent());
+        }
+    }
+
+    private String targetState(SimTargets targets, Rollout last) {
+        Target target = plan.targetOf(plan.phases().get(last.phaseIndex()));
+        try {
+            TargetState s = targets.byType().get(target.type()).observe(target, plan.version() == null ? plan.id() : plan.version());
+            return target.describe() + ": " + s.status() + (Double.isNaN(s.percent()) ? "" : " at " + Numbers.plain(s.percent()) + " %");
+        } catch (RolloutTarget.Refused e) {
+            return target.describe() + ": " + e.getMessage();
         }
     }
 

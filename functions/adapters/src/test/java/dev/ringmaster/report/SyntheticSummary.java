@@ -57,7 +57,7 @@ final class SyntheticSummary {
                 entry(70, 3, HistoryEntry.Kind.ACTION, "google-play userFraction 0.5", "broad", "ringmaster", "phase broad"),
                 entry(TICKS - 1, 4, HistoryEntry.Kind.DECISION, "HALT", "broad", "ringmaster", "crash_rate FAIL"));
         SimulationRun run = new SimulationRun("android-staged", "bad-2x", 42, "HALTED", true, START, at(TICKS - 1), 123_456,
-                audience, metrics, decisions, history);
+                audience, metrics, decisions, history, "google-play com.example.vpn production: halted at 50 %");
         return new SimulationSummary("android-staged", "bad-2x", 200, Map.of("HALTED", 180, "COMPLETED", 20), 15.5, 98_765, 0, 0.1,
                 run);
     }

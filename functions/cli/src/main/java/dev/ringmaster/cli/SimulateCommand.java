@@ -108,7 +108,7 @@ public class SimulateCommand implements Callable<Integer> {
         } else {
             out.println("false-halt rate: " + percent(s.falseHaltRate()));
         }
-        out.printf("run with seed %d: %s after %.1f h%n", example.seed(), example.outcome(), example.hours());
+        out.printf("run with seed %d: %s after %.1f h · %s%n", example.seed(), example.outcome(), example.hours(), example.targetState());
         example.decisions().forEach(d -> out.printf("  %6.1f h  %-13s %s%n",
                 java.time.Duration.between(example.start(), d.at()).toSeconds() / 3600.0, d.decision(), d.summary()));
         out.printf("simulated %d run%s in %.2f s%n", s.runs(), s.runs() == 1 ? "" : "s", seconds);

@@ -52,14 +52,17 @@ public final class EvaluateGates {
         this.effects = new Effects(ports);
     }
 
-    /** What one tick did: the decision, or empty when the rollout is gone, not running, or another tick won. */
-    public record Result(Optional<Decision> decision, boolean written, String note) {
+    /**
+     * What one tick did: the decision (empty when the rollout is gone or not running), whether it was written
+     * (false when another tick won), and the rollout as this tick left it (null when there is none).
+     */
+    public record Result(Optional<Decision> decision, boolean written, String note, Rollout rollout) {
     }
 
     public Result tick(String rolloutId) {
         Optional<StoredRollout> found = ports.store().find(rolloutId);
         if (found.isEmpty()) {
-            return new Result(Optional.empty(), false, "no rollout " + rolloutId);
+            return new Result(Optional.empty(), false, "no rollout " + rolloutId, null);
         }
         StoredRollout stored = found.get();
         Plan plan = plans.get(rolloutId, stored.planYaml());
@@ -71,7 +74,7 @@ public final class EvaluateGates {
             if (r.state().terminal()) {
                 ports.scheduler().unschedule(rolloutId);
             }
-            return new Result(Optional.empty(), false, "rollout is " + r.state());
+            return new Result(Optional.empty(), false, "rollout is " + r.state(), r);
         }
         Instant now = ports.clock().instant();
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
@@ -116,7 +119,8 @@ public final class EvaluateGates {
         try {
             ports.store().save(next, r.version(), entries);
         } catch (VersionConflict e) {
-            return new Result(Optional.of(decision), false, "another tick wrote first: " + e.getMessage());
+            return new Result(Optional.of(decision), false, "another tick wrote first: " + e.getMessage(),
+                    ports.store().find(rolloutId).map(StoredRollout::rollout).orElse(r));
         }
         if (transition || !memory.equals(r.lastDecision())) {
             ports.bus().publish(event(plan, next, decision));
@@ -124,7 +128,7 @@ public final class EvaluateGates {
         if (next.state().terminal()) {
             ports.scheduler().unschedule(rolloutId);
         }
-        return new Result(Optional.of(decision), true, decision.summary());
+        return new Result(Optional.of(decision), true, decision.summary(), next);
     }
 
     static Set<String> metricsOf(Plan plan, Phase phase) {
