@@ -1,0 +1,24 @@
+package dev.ringmaster.functions.advancephase;
+
+import dev.ringmaster.core.port.RolloutEvent;
+import dev.ringmaster.core.step.AdvancePhase;
+import dev.ringmaster.functions.runtime.ActionResult;
+import dev.ringmaster.functions.runtime.EventBridgeEvent;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/** Step function advance-phase: ENTER_PHASE and COMPLETE events make the phase's audience live on its target. */
+public class AdvancePhaseFunction {
+
+    @Inject
+    AdvancePhase advancePhase;
+
+    @Funq("advance-phase")
+    public ActionResult advancePhase(EventBridgeEvent envelope) {
+        RolloutEvent e = envelope.rolloutEvent();
+        return advancePhase.handle(e)
+                .map(outcome -> new ActionResult(e.rolloutId(), e.version(), e.action().name(), true, outcome))
+                .orElseGet(() -> new ActionResult(e.rolloutId(), e.version(), e.action().name(), false,
+                        "nothing to do: not an ENTER_PHASE or COMPLETE event, or already applied"));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ringmaster.functions.evaluategates;
+
+/**
+ * What one tick did.
+ *
+ * @param decision HOLD, ADVANCE, HALT, …; null when nothing was decided (rollout gone, not running)
+ * @param written  the decision was stored; false when another tick wrote first or nothing was decided
+ * @param note     the decision's one-line summary, or why there was none
+ */
+public record TickResult(String rolloutId, String decision, boolean written, String note) {
+}

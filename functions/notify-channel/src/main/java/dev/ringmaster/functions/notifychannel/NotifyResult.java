@@ -1,0 +1,7 @@
+package dev.ringmaster.functions.notifychannel;
+
+import java.util.List;
+
+/** The channels told about one event: empty when no rule listens or the event was delivered before. */
+public record NotifyResult(String rolloutId, long version, String event, List<String> told) {
+}

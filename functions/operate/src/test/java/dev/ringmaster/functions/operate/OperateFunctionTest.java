@@ -1,0 +1,162 @@
+package dev.ringmaster.functions.operate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringmaster.core.port.HistoryEntry;
+import dev.ringmaster.core.port.StoredRollout;
+import dev.ringmaster.core.rollout.Rollout;
+import dev.ringmaster.core.rollout.RolloutState;
+import dev.ringmaster.functions.runtime.Fixtures;
+import dev.ringmaster.functions.runtime.LocalAws;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LocalAws.class)
+class OperateFunctionTest {
+
+    private static JsonNode post(String body) {
+        return Fixtures.json(given().contentType("application/json").body(body).post().then().statusCode(200).extract().asString());
+    }
+
+    private static String sample(String command, String id) {
+        return Fixtures.event("operate-" + command + ".json", id);
+    }
+
+    private static String with(String body, String field, Object value) {
+        try {
+            ObjectNode n = (ObjectNode) new ObjectMapper().readTree(body);
+            n.set(field, new ObjectMapper().valueToTree(value));
+            return n.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String started() {
+        String id = Fixtures.id("op");
+        JsonNode out = post(sample("start", id));
+        assertTrue(out.path("accepted").asBoolean(), out.toString());
+        return id;
+    }
+
+    @Test
+    void start_storesTheRollout_schedulesItsTicks_andEntersPhaseOne() {
+        String id = Fixtures.id("op-start");
+
+        JsonNode out = post(sample("start", id));
+
+        assertTrue(out.path("accepted").asBoolean(), out.toString());
+        assertEquals("RUNNING", out.path("state").asText());
+        assertEquals(RolloutState.RUNNING, Fixtures.rollout(id).state());
+        LocalAws.aws().verify(1, postRequestedFor(urlEqualTo("/schedules/ringmaster-" + id)));
+        JsonNode event = Fixtures.published(id).get(0);
+        assertEquals("ENTER_PHASE", event.path("action").asText());
+        assertEquals("jane.doe", event.path("operator").asText());
+        HistoryEntry command = Fixtures.history(id, HistoryEntry.Kind.COMMAND).get(Fixtures.history(id, HistoryEntry.Kind.COMMAND).size() - 1);
+        assertEquals("jane.doe", command.operator());
+        assertTrue(command.reasons().get(0).contains("release 2.1.0 approved in the release meeting"), command.toString());
+    }
+
+    @Test
+    void startTwice_isRefused() {
+        String id = started();
+        JsonNode again = post(sample("start", id));
+        assertFalse(again.path("accepted").asBoolean());
+        assertTrue(again.path("reason").asText().contains("already RUNNING"), again.toString());
+    }
+
+    @Test
+    void pauseResumeRollback_areAcceptedInTurn_andRollbackStopsTheTicks() {
+        String id = started();
+
+        JsonNode paused = post(sample("pause", id));
+        JsonNode resumed = post(sample("resume", id));
+        JsonNode rolledBack = post(sample("rollback", id));
+
+        assertEquals("PAUSED", paused.path("state").asText(), paused.toString());
+        assertEquals("RUNNING", resumed.path("state").asText(), resumed.toString());
+        assertEquals("ROLLED_BACK", rolledBack.path("state").asText(), rolledBack.toString());
+        assertTrue(rolledBack.path("version").asLong() > resumed.path("version").asLong());
+        List<String> actions = Fixtures.published(id).stream().map(e -> e.path("action").asText()).toList();
+        assertEquals(List.of("ENTER_PHASE", "HALT", "ENTER_PHASE", "ROLLBACK"), actions);
+        LocalAws.aws().verify(1, deleteRequestedFor(urlPathEqualTo("/schedules/ringmaster-" + id)));
+    }
+
+    @Test
+    void resumeOfACompletedRollout_isRefused_andTheRefusalIsRecorded() {
+        String id = Fixtures.id("op-done");
+        Instant t = Instant.parse("2026-04-01T10:00:00Z");
+        Fixtures.store().create(new StoredRollout(new Rollout(id, RolloutState.COMPLETED, 2, t, t, 5, -1, false, false, "completed"),
+                Fixtures.healthyPlan(id)), new HistoryEntry(id, t, 5, HistoryEntry.Kind.COMMAND, "start", "phase-1", "test", List.of("seeded")));
+
+        JsonNode out = post(sample("resume", id));
+
+        assertFalse(out.path("accepted").asBoolean());
+        assertEquals("cannot resume a COMPLETED rollout: it already reached every user", out.path("reason").asText());
+        assertEquals("COMPLETED", out.path("state").asText());
+        assertEquals(5, out.path("version").asLong(), "nothing was written");
+        assertEquals(1, Fixtures.history(id, HistoryEntry.Kind.REFUSED).size());
+        assertEquals("jane.doe", Fixtures.history(id, HistoryEntry.Kind.REFUSED).get(0).operator());
+    }
+
+    @Test
+    void promoteWithoutReason_isRefused_withAReason_completes() {
+        String id = started();
+
+        JsonNode noReason = post(with(sample("promote", id), "reason", ""));
+        JsonNode noForce = post(with(sample("promote", id), "force", false));
+        JsonNode forced = post(sample("promote", id));
+
+        assertFalse(noReason.path("accepted").asBoolean());
+        assertTrue(noReason.path("reason").asText().contains("needs a reason"), noReason.toString());
+        assertFalse(noForce.path("accepted").asBoolean());
+        assertTrue(noForce.path("reason").asText().contains("--force"), noForce.toString());
+        assertTrue(forced.path("accepted").asBoolean(), forced.toString());
+        assertEquals("COMPLETED", forced.path("state").asText());
+    }
+
+    @Test
+    void status_readsWithoutWriting() {
+        String id = started();
+        long version = Fixtures.rollout(id).version();
+
+        JsonNode out = post(sample("status", id));
+
+        assertTrue(out.path("accepted").asBoolean());
+        assertEquals("RUNNING", out.path("state").asText());
+        assertTrue(out.path("message").asText().startsWith("RUNNING in phase 1"), out.toString());
+        assertEquals(version, Fixtures.rollout(id).version());
+    }
+
+    @Test
+    void commandsOnAnUnknownRollout_orUnknownCommands_areRefusedSayingWhy() {
+        JsonNode none = post(sample("pause", "never-started"));
+        assertFalse(none.path("accepted").asBoolean());
+        assertEquals("no rollout never-started: start it with its plan first", none.path("reason").asText());
+
+        JsonNode unknown = post(with(sample("pause", "never-started"), "command", "reboot"));
+        assertTrue(unknown.path("reason").asText().startsWith("unknown command 'reboot': one of start, pause"), unknown.toString());
+    }
+
+    @Test
+    void everyOperateSample_isACommandOperateUnderstands() {
+        for (String c : List.of("start", "pause", "resume", "rollback", "promote", "approve", "kill", "mark-fixed", "status")) {
+            String command = Fixtures.json(sample(c, "x")).path("command").asText();
+            assertTrue(command.equals("status") || OperateFunction.type(command).isPresent(), c);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ringmaster.functions.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every {@code ringmaster.*} key the functions read (docs/functions.md lists them). */
+@ConfigMapping(prefix = "ringmaster")
+public interface RingmasterConfig {
+
+    /** DynamoDB table of rollouts, history, intents and idempotency keys. */
+    @WithDefault("ringmaster")
+    String table();
+
+    /** Only {@code simulated} in this build. */
+    @WithDefault("simulated")
+    String targets();
+
+    /** How often a rollout's schedule ticks evaluate-gates. */
+    @WithDefault("5m")
+    Duration tick();
+
+    Aws aws();
+
+    Events events();
+
+    Scheduler scheduler();
+
+    interface Aws {
+        /** Region of the bus and the schedules; the Lambda's AWS_REGION when unset. */
+        Optional<String> region();
+    }
+
+    interface Events {
+        @WithDefault("ringmaster")
+        String bus();
+
+        /** Overrides https://events.REGION.amazonaws.com (tests, VPC endpoints). */
+        Optional<String> endpoint();
+    }
+
+    interface Scheduler {
+        /** ARN of evaluate-gates, which each rollout's schedule invokes; needed by operate (start). */
+        Optional<String> functionArn();
+
+        /** Role EventBridge Scheduler assumes to invoke evaluate-gates. */
+        Optional<String> roleArn();
+
+        /** Schedule group; the default group when unset. */
+        Optional<String> group();
+
+        /** Overrides https://scheduler.REGION.amazonaws.com. */
+        Optional<String> endpoint();
+    }
+}
