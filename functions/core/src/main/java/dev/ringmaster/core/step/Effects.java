@@ -8,6 +8,7 @@ import dev.ringmaster.core.plan.TargetType;
 import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.Intent;
+import dev.ringmaster.core.port.RolloutEvent;
 import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.StoredRollout;
 import dev.ringmaster.core.port.TargetState;
@@ -30,7 +31,7 @@ final class Effects {
 
     /** Performs {@code action} once for (rollout, version); a second call for the same event does nothing. */
     Optional<String> once(Plan plan, StoredRollout stored, Action action, int phaseIndex, long version) {
-        String id = "v" + version + "-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String id = intentId(version, action);
         String rolloutId = stored.rollout().id();
         // At-least-once delivery: an event seen again after its action completed does nothing. Two copies
         // racing may both act, which is safe because every target call is idempotent.
@@ -40,6 +41,21 @@ final class Effects {
         Intent intent = new Intent(rolloutId, id, action.name(), phaseIndex, version, ports.clock().instant(), null, null);
         ports.store().recordIntent(intent);
         return Optional.of(perform(plan, stored, intent));
+    }
+
+    static String intentId(long version, Action action) {
+        return "v" + version + "-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Records the action an event asks for before the event is published: if the bus loses the event (or
+     * the function crashes), the next tick finds the intent open and applies it itself.
+     */
+    static void expect(Ports ports, RolloutEvent event) {
+        if (event.action() != Action.NONE) {
+            ports.store().recordIntent(new Intent(event.rolloutId(), intentId(event.version(), event.action()), event.action().name(),
+                    event.phaseIndex(), event.version(), event.at(), null, null));
+        }
     }
 
     /** Re-applies an intent a crash left open. */

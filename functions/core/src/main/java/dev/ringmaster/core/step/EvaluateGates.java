@@ -123,7 +123,9 @@ public final class EvaluateGates {
                     ports.store().find(rolloutId).map(StoredRollout::rollout).orElse(r));
         }
         if (transition || !memory.equals(r.lastDecision())) {
-            ports.bus().publish(event(plan, next, decision));
+            RolloutEvent event = event(plan, next, decision);
+            Effects.expect(ports, event);
+            ports.bus().publish(event);
         }
         if (next.state().terminal()) {
             ports.scheduler().unschedule(rolloutId);

@@ -76,8 +76,10 @@ public final class Operate {
             return new CommandResult.Refused("the rollout changed while the command was applied; read its status and try again");
         }
         Action action = action(command, r, next);
-        ports.bus().publish(new RolloutEvent(rolloutId, next.version(), what, action, event(command, next), plan.phases().get(next.phaseIndex()).name(),
-                next.phaseIndex(), List.of(why), operator(command), now));
+        RolloutEvent published = new RolloutEvent(rolloutId, next.version(), what, action, event(command, next),
+                plan.phases().get(next.phaseIndex()).name(), next.phaseIndex(), List.of(why), operator(command), now);
+        Effects.expect(ports, published);
+        ports.bus().publish(published);
         if (command.type() == Command.Type.START) {
             ports.scheduler().schedule(rolloutId, tick);
         } else if (next.state().terminal()) {
