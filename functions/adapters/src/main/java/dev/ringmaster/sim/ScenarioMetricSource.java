@@ -33,10 +33,11 @@ public final class ScenarioMetricSource implements MetricSource {
      *
      * @param canarySessions   sessions on the canary during the tick
      * @param baselineSessions sessions on the baseline during the tick
+     * @param tick             how long the tick was (count metrics are events per minute of it)
      */
-    public void observe(Instant at, double canarySessions, double baselineSessions) {
+    public void observe(Instant at, double canarySessions, double baselineSessions, Duration tick) {
         Duration sinceStart = Duration.between(scenario.start(), at);
-        double minutes = scenario.tick().toSeconds() / 60.0;
+        double minutes = tick.toSeconds() / 60.0;
         for (MetricDef def : metrics.values()) {
             Scenario.Truth truth = scenario.metrics().get(def.name());
             if (truth == null || inOutage(def.name(), sinceStart)) {

@@ -40,11 +40,6 @@ import java.util.Map;
  * the same history.
  */
 public final class Simulator {
-    /** Share of traffic still on the old version at 100 %: stragglers who have not updated yet keep a baseline. */
-    static final double MIN_BASELINE_SHARE = 0.10;
-    /** A cohort, group or ring phase without a size is sampled as 1 % of users (CONTRACTS.md §4). */
-    static final double DEFAULT_NAMED_SHARE = 0.01;
-
     private final String planYaml;
     private final Plan plan;
     private final Scenario scenario;
@@ -100,9 +95,9 @@ public final class Simulator {
             }
             Phase phase = plan.phases().get(r.phaseIndex());
             holdApplesSchedule(targets, phase);
-            double share = share(phase);
-            double traffic = scenario.users() * scenario.tick().toSeconds() / 3600.0 * diurnal(since);
-            metrics.observe(t, traffic * share, traffic * Math.max(1 - share, MIN_BASELINE_SHARE));
+            double share = Traffic.share(phase, scenario);
+            double traffic = Traffic.sessions(scenario, since, scenario.tick());
+            metrics.observe(t, traffic * share, traffic * Traffic.baselineShare(share), scenario.tick());
             exposed += traffic * share;
             EvaluateGates.Result result = evaluate.tick(id);
             Rollout after = result.rollout();
@@ -149,20 +144,6 @@ public final class Simulator {
 
     private static boolean stops(RolloutState s) {
         return s != RolloutState.RUNNING;
-    }
-
-    private double share(Phase phase) {
-        if (phase.percent() != null) {
-            return phase.percent() / 100.0;
-        }
-        if (phase.size() != null) {
-            return Math.min(1, phase.size() / scenario.users());
-        }
-        return DEFAULT_NAMED_SHARE;
-    }
-
-    private double diurnal(Duration since) {
-        return 1 + scenario.diurnal() * Math.sin(2 * Math.PI * since.toSeconds() / 86400.0);
     }
 
     private static Command command(Scenario.Injected e) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest(name = "{0} --help shows usage and an example")
-    @ValueSource(strings = {"validate", "gate", "tags"})
+    @ValueSource(strings = {"validate", "gate", "tags", "simulate", "demo", "run", "start", "status", "pause", "resume", "rollback",
+            "promote", "approve", "kill", "fixed"})
     void everyCommandHasHelpWithAnExample(String command, QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch(command, "--help");
         assertEquals(0, r.exitCode());

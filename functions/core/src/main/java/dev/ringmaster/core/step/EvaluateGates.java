@@ -35,6 +35,8 @@ import java.util.Set;
  * should hear about it. Two racing ticks decide alike and only one write wins.
  */
 public final class EvaluateGates {
+    /** Prefix of the verdict lines in a decision's history entry. */
+    public static final String VERDICT = "verdict: ";
     private final Ports ports;
     private final PlanCache plans;
     private final DecisionEngine engine;
@@ -144,6 +146,8 @@ public final class EvaluateGates {
         List<String> reasons = new ArrayList<>();
         d.reasons().forEach(r -> reasons.add(r.toString()));
         d.alerts().forEach(a -> reasons.add("alert: " + a));
+        // Every gate's and rule's verdict, so `status` can show the evidence without reading metrics itself.
+        d.verdicts().forEach(v -> reasons.add(VERDICT + v));
         return new HistoryEntry(id, now, version, kind, what, d.phase(), "ringmaster", reasons);
     }
 

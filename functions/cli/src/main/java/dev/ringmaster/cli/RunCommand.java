@@ -1,0 +1,114 @@
+package dev.ringmaster.cli;
+
+import dev.ringmaster.adapters.bus.InProcessBus;
+import dev.ringmaster.adapters.sim.SimFlagStore;
+import dev.ringmaster.adapters.sim.SimTargets;
+import dev.ringmaster.core.plan.Durations;
+import dev.ringmaster.core.port.Notifier;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.step.Ports;
+import dev.ringmaster.sim.RecordingScheduler;
+import dev.ringmaster.sim.Scenario;
+import dev.ringmaster.sim.ScenarioError;
+import dev.ringmaster.sim.ScenarioParser;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Everything locally: Amazon DynamoDB Local on loopback with its data kept in a folder, every",
+                "step function in this JVM, and a scheduler ticking each active rollout. Operate it from another",
+                "terminal with start, status, pause, resume, rollback, promote --force, approve, kill and fixed.",
+                "Targets are the simulated ones; metrics come from --scenario (sampled in real time × --speed)",
+                "and from static sources."},
+        footer = {"", "Example (a day of rollout in under three minutes):",
+                "  ./ringmaster run --scenario events/scenarios/android-healthy.yaml --speed 600",
+                "  ./ringmaster start events/plans/002-android-staged.yaml --confirm-checklist   # in another terminal"})
+public class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Option(names = "--data", defaultValue = ".ringmaster/data", paramLabel = "DIR", description = "DynamoDB Local's data (default ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8000", paramLabel = "P", description = "DynamoDB Local port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--tick", defaultValue = "5m", paramLabel = "D", description = "rollout time between ticks (default ${DEFAULT-VALUE})")
+    String tick;
+
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "X", description = "how much faster than the wall clock rollout time runs (default ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--for", paramLabel = "D", description = "stop after this much wall-clock time (default: until interrupted)",
+            converter = DurationConverter.class)
+    Duration runFor;
+
+    @Option(names = "--scenario", paramLabel = "S.yaml", description = "sample these metrics' true values (CONTRACTS.md §4)")
+    Path scenarioFile;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration tickLength = Durations.parse(tick).filter(d -> !d.isZero()).orElse(null);
+        if (tickLength == null || speed <= 0) {
+            err.println(tickLength == null ? "--tick: bad duration '" + tick + "': use e.g. 5m" : "--speed: " + speed + " must be above 0");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
+        Scenario scenario = null;
+        if (scenarioFile != null) {
+            try {
+                scenario = ScenarioParser.parse(scenarioFile);
+            } catch (ScenarioError e) {
+                err.println(e.getMessage());
+                err.flush();
+                return ExitCode.BAD_INPUT;
+            }
+        }
+        LocalDynamoDb db = LocalDynamoDb.start(data, port);
+        RolloutStore store = LocalRunner.store(db.client());
+        ScaledClock clock = ScaledClock.startIn(data, speed);
+        RunMetrics metrics = new RunMetrics(scenario);
+        SimFlagStore flags = new SimFlagStore(clock);
+        Notifier console = (rule, message) -> say(out, clock.instant() + "  notify " + rule.channel() + ": " + message.title());
+        Ports ports = new Ports(store, metrics, SimTargets.of(clock, flags).byType(), flags, console, new InProcessBus(),
+                new RecordingScheduler(), clock);
+        // The scheduler ticks at most once a second; at high speed each tick covers more rollout time.
+        long everyMillis = Math.max(1000, (long) (tickLength.toMillis() / speed));
+        Duration virtualTick = Duration.ofMillis((long) (everyMillis * speed));
+        RunnerLoop loop = new RunnerLoop(ports, metrics, virtualTick, line -> say(out, line));
+        scheduler.newJob("ringmaster-tick").setInterval(everyMillis + "ms").setTask(execution -> loop.tickAll()).schedule();
+        scheduler.resume();
+        out.printf("ringmaster run: DynamoDB Local on 127.0.0.1:%d (data in %s), a tick every %s of rollout time (%d ms at ×%s)%n",
+                db.port(), data, Durations.format(virtualTick), everyMillis, dev.ringmaster.core.plan.Numbers.plain(speed));
+        out.println("operate from another terminal: ./ringmaster start PLAN | status ID | pause ID | resume ID | rollback ID | approve ID | kill ID");
+        out.flush();
+        if (runFor == null) {
+            new CountDownLatch(1).await();
+        } else {
+            Thread.sleep(runFor.toMillis());
+            scheduler.pause();
+            db.close();
+        }
+        return ExitCode.OK;
+    }
+
+    private static synchronized void say(PrintWriter out, String line) {
+        out.println(line);
+        out.flush();
+    }
+}
