@@ -82,7 +82,7 @@ public class RunCommand implements Callable<Integer> {
         LocalDynamoDb db = LocalDynamoDb.start(data, port);
         RolloutStore store = LocalRunner.store(db.client());
         ScaledClock clock = ScaledClock.startIn(data, speed);
-        RunMetrics metrics = new RunMetrics(scenario);
+        RunMetrics metrics = new RunMetrics(scenario).readingReportsFrom(store);
         SimFlagStore flags = new SimFlagStore(clock);
         Notifier console = (rule, message) -> say(out, clock.instant() + "  notify " + rule.channel() + ": " + message.title());
         Ports ports = new Ports(store, metrics, SimTargets.of(clock, flags).byType(), flags, console, new InProcessBus(),

@@ -2,7 +2,10 @@ package dev.ringmaster.cli;
 
 import dev.ringmaster.adapters.metrics.StaticMetricSource;
 import dev.ringmaster.core.gate.Sample;
+import dev.ringmaster.core.gate.Measure;
 import dev.ringmaster.core.plan.MetricDef;
+import dev.ringmaster.core.plan.MetricKind;
+import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.MetricSource;
@@ -16,16 +19,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Metrics for the local runner: a scenario sampled in (scaled) real time for the metrics it names, the
- * plan's {@code static} values for the rest; anything else has no data, which never passes.
+ * Metrics for the local runner: a scenario sampled in (scaled) real time for the metrics it names, checks
+ * reported with {@code ringmaster report}, and the plan's {@code static} values; anything else has no
+ * data, which never passes.
  */
 final class RunMetrics implements MetricSource {
     private final Scenario scenario;
+    private RolloutStore reports;
     private final Map<String, ScenarioMetricSource> byRollout = new ConcurrentHashMap<>();
     private final StaticMetricSource statics = new StaticMetricSource();
 
     RunMetrics(Scenario scenario) {
         this.scenario = scenario;
+    }
+
+    /** Where {@code ringmaster report} records check results: the rollout's history. */
+    RunMetrics readingReportsFrom(RolloutStore store) {
+        this.reports = store;
+        return this;
     }
 
     /** Draws this tick's traffic for a running rollout in {@code phase}. */
@@ -42,6 +53,15 @@ final class RunMetrics implements MetricSource {
 
     @Override
     public List<Sample> read(MetricDef metric, String rolloutId, String version, Instant from, Instant to) {
+        // A person's or CI's report is the truth for a check, over anything simulated.
+        if (metric.kind() == MetricKind.CHECK && reports != null) {
+            List<Sample> reported = reports.history(rolloutId).stream()
+                    .filter(h -> h.what().startsWith(ReportCommand.PREFIX + metric.name() + " ") && !h.at().isAfter(to))
+                    .map(h -> new Sample(h.at(), new Measure.Check(h.what().endsWith(" pass"), h.at()), null)).toList();
+            if (!reported.isEmpty()) {
+                return reported;
+            }
+        }
         if (scenario != null && scenario.metrics().containsKey(metric.name()) && byRollout.containsKey(rolloutId)) {
             return byRollout.get(rolloutId).read(metric, rolloutId, version, from, to);
         }

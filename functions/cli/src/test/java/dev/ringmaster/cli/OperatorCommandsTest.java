@@ -62,6 +62,10 @@ class OperatorCommandsTest {
         assertEquals(1, approve.exitCode());
         assertTrue(approve.getErrorOutput().contains("phase 'phase-2' does not ask for approval"), approve.getErrorOutput());
 
+        LaunchResult report = run(launcher, "report", "android-2-1-0", "--metric", "crash_rate", "--result", "pass");
+        assertEquals(2, report.exitCode());
+        assertTrue(report.getErrorOutput().contains("'crash_rate' is not a check metric of android-2-1-0"), report.getErrorOutput());
+
         LaunchResult status = run(launcher, "status", "android-2-1-0");
         assertEquals(0, status.exitCode(), status.getErrorOutput());
         assertTrue(status.getOutput().contains("RUNNING in phase 1/3 'phase-1' (10%)"), status.getOutput());
