@@ -37,6 +37,8 @@ import java.util.Set;
 public final class EvaluateGates {
     /** Prefix of the verdict lines in a decision's history entry. */
     public static final String VERDICT = "verdict: ";
+    /** How long an action may take before a tick assumes it was interrupted and applies it again. */
+    public static final java.time.Duration REPAIR_AFTER = java.time.Duration.ofMinutes(1);
     private final Ports ports;
     private final PlanCache plans;
     private final DecisionEngine engine;
@@ -68,8 +70,13 @@ public final class EvaluateGates {
         }
         StoredRollout stored = found.get();
         Plan plan = plans.get(rolloutId, stored.planYaml());
+        Instant started = ports.clock().instant();
         for (Intent open : ports.store().openIntents(rolloutId)) {
-            effects.repair(plan, stored, open);
+            // A fresh intent is most likely being carried out right now by the function its event went to;
+            // only one left open past the grace period was interrupted (or its event lost).
+            if (!open.at().plus(REPAIR_AFTER).isAfter(started)) {
+                effects.repair(plan, stored, open);
+            }
         }
         Rollout r = stored.rollout();
         if (r.state() != RolloutState.RUNNING) {
