@@ -6,49 +6,28 @@ import dev.ringmaster.core.rollout.CommandResult;
 import dev.ringmaster.core.step.Operate;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command on a rollout the local runner drives: written to its store as a transition plus the intent of
  * its action; the runner's next tick applies the action to the targets. Exit 0 accepted, 1 refused.
  */
-abstract class OperatorCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    OperatorOptions options;
+abstract class OperatorCommand extends RunnerCommand {
 
     abstract Command command();
 
     abstract String rolloutId();
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            RolloutStore store = options.store();
-            CommandResult r = new Operate(LocalRunner.forCommands(store, options.clock()), LocalRunner.plans(), Duration.ofMinutes(5))
-                    .handle(rolloutId(), command(), planYaml());
-            if (r instanceof CommandResult.Accepted a) {
-                out.println(rolloutId() + ": " + a.message() + " — now " + a.rollout().state() + " (version " + a.rollout().version() + ")");
-                return ExitCode.OK;
-            }
-            err.println(rolloutId() + ": refused: " + ((CommandResult.Refused) r).reason());
-            return ExitCode.FAIL;
-        } catch (OperatorOptions.NoRunner e) {
-            err.println(e.getMessage());
-            return ExitCode.FAIL;
-        } finally {
-            out.flush();
-            err.flush();
+    int run(RolloutStore store, PrintWriter out, PrintWriter err) {
+        CommandResult r = new Operate(LocalRunner.forCommands(store, options.clock()), LocalRunner.plans(), Duration.ofMinutes(5))
+                .handle(rolloutId(), command(), planYaml());
+        if (r instanceof CommandResult.Accepted a) {
+            out.println(rolloutId() + ": " + a.message() + " — now " + a.rollout().state() + " (version " + a.rollout().version() + ")");
+            return ExitCode.OK;
         }
+        err.println(rolloutId() + ": refused: " + ((CommandResult.Refused) r).reason());
+        return ExitCode.FAIL;
     }
 
     /** Only start brings a plan. */

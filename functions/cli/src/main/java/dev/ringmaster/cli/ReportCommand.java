@@ -10,22 +10,15 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 @CommandLine.Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Report a check metric's result (tests passed, smoke tests, load tests) for a rollout on the",
                 "local runner; the gate reads the latest report, and a report older than the phase is stale."},
         footer = {"", "Example:", "  ./ringmaster report web-2-1-0-canary --metric smoke_tests --result pass --reason 'CI run 4711'"})
-public class ReportCommand implements Callable<Integer> {
+public class ReportCommand extends RunnerCommand {
     /** The history entry's {@code what}: "report smoke_tests pass". */
     static final String PREFIX = "report ";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    OperatorOptions options;
 
     @CommandLine.Parameters(index = "0", paramLabel = "ROLLOUT", description = "rollout id")
     String rolloutId;
@@ -37,40 +30,29 @@ public class ReportCommand implements Callable<Integer> {
     String result;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (!result.equals("pass") && !result.equals("fail")) {
-                err.println("--result: '" + result + "' must be pass or fail");
-                return ExitCode.BAD_INPUT;
-            }
-            RolloutStore store = options.store();
-            Optional<StoredRollout> found = store.find(rolloutId);
-            if (found.isEmpty()) {
-                err.println(rolloutId + ": no such rollout on the local runner");
-                return ExitCode.FAIL;
-            }
-            Plan plan = LocalRunner.plans().get(rolloutId, found.get().planYaml());
-            MetricDef def = plan.metrics().get(metric);
-            if (def == null || def.kind() != MetricKind.CHECK) {
-                err.println("--metric: '" + metric + "' is not a check metric of " + rolloutId + "; its checks: "
-                        + plan.metrics().values().stream().filter(m -> m.kind() == MetricKind.CHECK).map(MetricDef::name).toList());
-                return ExitCode.BAD_INPUT;
-            }
-            Instant now = options.clock().instant();
-            String why = options.reason == null || options.reason.isBlank() ? "reported by " + options.operator() : options.reason;
-            store.append(new HistoryEntry(rolloutId, now, found.get().rollout().version(), HistoryEntry.Kind.COMMAND,
-                    PREFIX + metric + " " + result, plan.phases().get(found.get().rollout().phaseIndex()).name(), options.operator(),
-                    List.of(why)));
-            out.println(rolloutId + ": " + metric + " " + result + " recorded at " + now);
-            return ExitCode.OK;
-        } catch (OperatorOptions.NoRunner e) {
-            err.println(e.getMessage());
-            return ExitCode.FAIL;
-        } finally {
-            out.flush();
-            err.flush();
+    int run(RolloutStore store, PrintWriter out, PrintWriter err) {
+        if (!result.equals("pass") && !result.equals("fail")) {
+            err.println("--result: '" + result + "' must be pass or fail");
+            return ExitCode.BAD_INPUT;
         }
+        Optional<StoredRollout> found = store.find(rolloutId);
+        if (found.isEmpty()) {
+            err.println(rolloutId + ": no such rollout on the local runner");
+            return ExitCode.FAIL;
+        }
+        Plan plan = LocalRunner.plans().get(rolloutId, found.get().planYaml());
+        MetricDef def = plan.metrics().get(metric);
+        if (def == null || def.kind() != MetricKind.CHECK) {
+            err.println("--metric: '" + metric + "' is not a check metric of " + rolloutId + "; its checks: "
+                    + plan.metrics().values().stream().filter(m -> m.kind() == MetricKind.CHECK).map(MetricDef::name).toList());
+            return ExitCode.BAD_INPUT;
+        }
+        Instant now = options.clock().instant();
+        String why = options.reason == null || options.reason.isBlank() ? "reported by " + options.operator() : options.reason;
+        store.append(new HistoryEntry(rolloutId, now, found.get().rollout().version(), HistoryEntry.Kind.COMMAND,
+                PREFIX + metric + " " + result, plan.phases().get(found.get().rollout().phaseIndex()).name(), options.operator(),
+                List.of(why)));
+        out.println(rolloutId + ": " + metric + " " + result + " recorded at " + now);
+        return ExitCode.OK;
     }
 }

@@ -14,61 +14,43 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 @CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
         description = {"State, phase and audience of a rollout on the local runner, every gate's and halt rule's",
                 "verdict with its evidence at the last tick, and what the rollout waits for."},
         footer = {"", "Example:", "  ./ringmaster status android-2-1-0"})
-public class StatusCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    OperatorOptions options;
+public class StatusCommand extends RunnerCommand {
 
     @CommandLine.Parameters(index = "0", paramLabel = "ROLLOUT", description = "rollout id")
     String rolloutId;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            RolloutStore store = options.store();
-            Optional<StoredRollout> found = store.find(rolloutId);
-            if (found.isEmpty()) {
-                err.println(rolloutId + ": no such rollout on the local runner");
-                return ExitCode.FAIL;
-            }
-            Rollout r = found.get().rollout();
-            Plan plan = LocalRunner.plans().get(rolloutId, found.get().planYaml());
-            Phase phase = plan.phases().get(r.phaseIndex());
-            Instant now = options.clock().instant();
-            out.printf("%s %s: %s in phase %d/%d '%s' (%s), version %d%n", rolloutId, plan.version() == null ? "" : plan.version(),
-                    r.state(), r.phaseIndex() + 1, plan.phases().size(), phase.name(), phase.audience(), r.version());
-            if (r.phaseEnteredAt() != null) {
-                Duration in = Duration.between(r.phaseEnteredAt(), now);
-                out.printf("in phase for %s of soak %s%s; %s%n", Durations.format(Duration.ofMinutes(Math.max(0, in.toMinutes()))),
-                        Durations.format(phase.soak()), phase.maxSoak() == null ? "" : " (maxSoak " + Durations.format(phase.maxSoak()) + ")",
-                        r.reason());
-            }
-            List<HistoryEntry> history = store.history(rolloutId);
-            Optional<HistoryEntry> decision = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.DECISION).reduce((a, b) -> b);
-            decision.ifPresentOrElse(d -> print(d, out), () -> out.println("no tick yet: is `./ringmaster run` running?"));
-            List<Intent> open = store.openIntents(rolloutId);
-            open.forEach(i -> out.println("pending action: " + i.action() + " (phase " + plan.phases().get(i.phaseIndex()).name()
-                    + "), applied by the runner's next tick"));
-            return ExitCode.OK;
-        } catch (OperatorOptions.NoRunner e) {
-            err.println(e.getMessage());
+    int run(RolloutStore store, PrintWriter out, PrintWriter err) {
+        Optional<StoredRollout> found = store.find(rolloutId);
+        if (found.isEmpty()) {
+            err.println(rolloutId + ": no such rollout on the local runner");
             return ExitCode.FAIL;
-        } finally {
-            out.flush();
-            err.flush();
         }
+        Rollout r = found.get().rollout();
+        Plan plan = LocalRunner.plans().get(rolloutId, found.get().planYaml());
+        Phase phase = plan.phases().get(r.phaseIndex());
+        Instant now = options.clock().instant();
+        out.printf("%s %s: %s in phase %d/%d '%s' (%s), version %d%n", rolloutId, plan.version() == null ? "" : plan.version(),
+                r.state(), r.phaseIndex() + 1, plan.phases().size(), phase.name(), phase.audience(), r.version());
+        if (r.phaseEnteredAt() != null) {
+            Duration in = Duration.between(r.phaseEnteredAt(), now);
+            out.printf("in phase for %s of soak %s%s; %s%n", Durations.format(Duration.ofMinutes(Math.max(0, in.toMinutes()))),
+                    Durations.format(phase.soak()), phase.maxSoak() == null ? "" : " (maxSoak " + Durations.format(phase.maxSoak()) + ")",
+                    r.reason());
+        }
+        List<HistoryEntry> history = store.history(rolloutId);
+        Optional<HistoryEntry> decision = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.DECISION).reduce((a, b) -> b);
+        decision.ifPresentOrElse(d -> print(d, out), () -> out.println("no tick yet: is `./ringmaster run` running?"));
+        List<Intent> open = store.openIntents(rolloutId);
+        open.forEach(i -> out.println("pending action: " + i.action() + " (phase " + plan.phases().get(i.phaseIndex()).name()
+                + "), applied by the runner's next tick"));
+        return ExitCode.OK;
     }
 
     private static void print(HistoryEntry d, PrintWriter out) {
