@@ -17,6 +17,10 @@ public final class VirtualClock extends Clock {
         now = t;
     }
 
+    public void advance(java.time.Duration by) {
+        now = now.plus(by);
+    }
+
     @Override
     public Instant instant() {
         return now;

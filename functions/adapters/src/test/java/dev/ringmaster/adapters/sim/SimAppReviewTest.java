@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.APP_REVIEW;
 import static dev.ringmaster.adapters.sim.Fixtures.T0;
 import static dev.ringmaster.adapters.sim.Fixtures.percent;
@@ -11,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SimAppReviewTest {
-    private final MutableClock clock = new MutableClock(T0);
+    private final VirtualClock clock = new VirtualClock(T0);
     private final SimAppReview review = new SimAppReview(clock, Duration.ofHours(24));
 
     @Test

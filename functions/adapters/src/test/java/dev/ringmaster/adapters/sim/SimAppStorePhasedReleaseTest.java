@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.APP_STORE;
 import static dev.ringmaster.adapters.sim.Fixtures.T0;
 import static dev.ringmaster.adapters.sim.Fixtures.percent;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SimAppStorePhasedReleaseTest {
-    private final MutableClock clock = new MutableClock(T0);
+    private final VirtualClock clock = new VirtualClock(T0);
     private final SimAppStorePhasedRelease appStore = new SimAppStorePhasedRelease(clock);
 
     @ParameterizedTest(name = "after {0}h: {1} {2}%")

@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.FLAG;
 import static dev.ringmaster.adapters.sim.Fixtures.T0;
 import static dev.ringmaster.adapters.sim.Fixtures.cohort;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SimFlagStoreTest {
     private static final FlagStore STORE = new FlagStore("json", Map.of("url", "s3://approvals-flags/canary.json"));
-    private final SimFlagStore flags = new SimFlagStore(new MutableClock(T0));
+    private final SimFlagStore flags = new SimFlagStore(new VirtualClock(T0));
 
     @Test
     void flagStoreSetsCohortFlagsFromSeed004() {

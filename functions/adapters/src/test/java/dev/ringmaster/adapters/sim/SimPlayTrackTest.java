@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.PLAY;
 import static dev.ringmaster.adapters.sim.Fixtures.T0;
 import static dev.ringmaster.adapters.sim.Fixtures.percent;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SimPlayTrackTest {
-    private final SimPlayTrack play = new SimPlayTrack(new MutableClock(T0));
+    private final SimPlayTrack play = new SimPlayTrack(new VirtualClock(T0));
 
     @ParameterizedTest(name = "{0} userFraction {1}")
     @CsvSource(nullValues = "null", value = {

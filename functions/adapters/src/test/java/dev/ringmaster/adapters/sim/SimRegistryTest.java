@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.REGISTRY;
 import static dev.ringmaster.adapters.sim.Fixtures.T0;
 import static dev.ringmaster.adapters.sim.Fixtures.ring;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SimRegistryTest {
-    private final SimRegistry registry = new SimRegistry(new MutableClock(T0));
+    private final SimRegistry registry = new SimRegistry(new VirtualClock(T0));
 
     @Test
     void registryRollbackRestoresLastGoodDigest() {

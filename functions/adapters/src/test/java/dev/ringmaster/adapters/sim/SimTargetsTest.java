@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.APP_REVIEW;
 import static dev.ringmaster.adapters.sim.Fixtures.APP_STORE;
 import static dev.ringmaster.adapters.sim.Fixtures.FLAG;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class SimTargetsTest {
     private static final Instant T1 = T0.plus(Duration.ofMinutes(5));
-    private final MutableClock clock = new MutableClock(T0);
+    private final VirtualClock clock = new VirtualClock(T0);
     private final SimTargets sims = SimTargets.of(clock, new SimFlagStore(clock));
 
     @Test

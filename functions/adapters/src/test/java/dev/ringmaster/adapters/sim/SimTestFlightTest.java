@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.sim;
 
+import dev.ringmaster.sim.VirtualClock;
 import static dev.ringmaster.adapters.sim.Fixtures.T0;
 import static dev.ringmaster.adapters.sim.Fixtures.TESTFLIGHT;
 import static dev.ringmaster.adapters.sim.Fixtures.groups;
@@ -17,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SimTestFlightTest {
-    private final SimTestFlight testFlight = new SimTestFlight(new MutableClock(T0));
+    private final SimTestFlight testFlight = new SimTestFlight(new VirtualClock(T0));
 
     @Test
     void testFlightAddsBuildToGroupsOnce() {
