@@ -3,15 +3,15 @@ package dev.ringmaster.sim;
 import java.util.SplittableRandom;
 
 /** Draws the random counts of a simulated tick, fast enough for hundreds of thousands of ticks. */
-final class Sampler {
+public final class Sampler {
     private final SplittableRandom random;
 
-    Sampler(long seed) {
+    public Sampler(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
     /** Binomial(n, p): exact for small n, Poisson for rare events, normal for the rest (errors far below tick noise). */
-    long binomial(long n, double p) {
+    public long binomial(long n, double p) {
         if (n <= 0 || p <= 0) {
             return 0;
         }
@@ -35,7 +35,7 @@ final class Sampler {
         return Math.max(0, Math.min(n, x));
     }
 
-    long poisson(double mean) {
+    public long poisson(double mean) {
         if (mean <= 0) {
             return 0;
         }
@@ -52,7 +52,7 @@ final class Sampler {
         return k;
     }
 
-    double gaussian() {
+    public double gaussian() {
         // Box–Muller; SplittableRandom has no nextGaussian on JDK 17.
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();

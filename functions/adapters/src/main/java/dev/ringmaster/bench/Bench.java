@@ -1,0 +1,58 @@
+package dev.ringmaster.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/** Every scenario × traffic × policy, {@code runs} seeded runs each, on every core. */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static List<BenchResult> run(List<Policy> policies, List<BenchScenario> scenarios, int runs, long seed) {
+        List<BenchResult> results = new ArrayList<>();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            for (BenchScenario scenario : scenarios) {
+                for (String traffic : BenchSuite.TRAFFIC_ORDER) {
+                    double users = BenchSuite.TRAFFIC.get(traffic);
+                    for (Policy policy : policies) {
+                        RunOutcome[] outcomes = pool.submit(() -> IntStream.range(0, runs).parallel()
+                                .mapToObj(i -> BenchRun.run(policy, scenario, users, seed + i)).toArray(RunOutcome[]::new)).join();
+                        results.add(summarise(scenario, traffic, policy.name(), outcomes));
+                    }
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return results;
+    }
+
+    static BenchResult summarise(BenchScenario s, String traffic, String policy, RunOutcome[] runs) {
+        int n = runs.length;
+        long halted = Arrays.stream(runs).filter(r -> !r.outcome().equals("COMPLETED")).count();
+        long completed = n - halted;
+        double[] exposure = Arrays.stream(runs).mapToDouble(RunOutcome::exposure).sorted().toArray();
+        double[] hours = Arrays.stream(runs).filter(r -> r.outcome().equals("COMPLETED")).mapToDouble(RunOutcome::hours).sorted().toArray();
+        double[] ticks = Arrays.stream(runs).mapToDouble(RunOutcome::ticks).sorted().toArray();
+        return new BenchResult(s.name(), traffic, policy, n,
+                s.bad() ? Double.NaN : (double) halted / n,
+                s.bad() ? (double) completed / n : Double.NaN,
+                s.bad() ? Arrays.stream(exposure).average().orElse(Double.NaN) : Double.NaN,
+                s.bad() ? quantile(exposure, 0.95) : Double.NaN,
+                s.bad() ? Double.NaN : quantile(hours, 0.5),
+                quantile(ticks, 0.5));
+    }
+
+    /** Nearest-rank quantile of sorted values; NaN when there are none. */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+    }
+}

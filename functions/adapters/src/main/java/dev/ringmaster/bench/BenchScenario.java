@@ -1,0 +1,30 @@
+package dev.ringmaster.bench;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One world of the benchmark suite (GATES.md): true baseline and canary per metric, an optional onset of
+ * the regression, an optional outage of one metric, and the daily traffic swing.
+ *
+ * @param truth   metric → {baseline, canary}
+ * @param onset   the canary behaves like the baseline until this long after the start (late-onset), or null
+ * @param outage  metric whose source has no data from {@code outageFrom} for {@code outageFor}, or null
+ * @param bad     whether the canary breaks a bound of the benchmark plan (the simulator's truth)
+ */
+public record BenchScenario(String name, Map<String, double[]> truth, Duration onset, String outage, Duration outageFrom,
+                            Duration outageFor, double diurnal, boolean bad) {
+
+    public TrueEffect effect() {
+        return new TrueEffect(truth);
+    }
+
+    public double canaryAt(String metric, Duration sinceStart) {
+        double[] t = truth.get(metric);
+        return onset != null && sinceStart.compareTo(onset) < 0 ? t[0] : t[1];
+    }
+
+    public boolean inOutage(String metric, Duration sinceStart) {
+        return metric.equals(outage) && sinceStart.compareTo(outageFrom) >= 0 && sinceStart.compareTo(outageFrom.plus(outageFor)) < 0;
+    }
+}
