@@ -33,18 +33,21 @@ public final class Bench {
 
     static BenchResult summarise(BenchScenario s, String traffic, String policy, RunOutcome[] runs) {
         int n = runs.length;
-        long halted = Arrays.stream(runs).filter(r -> !r.outcome().equals("COMPLETED")).count();
-        long completed = n - halted;
+        long halted = Arrays.stream(runs).filter(r -> r.outcome().equals("HALTED")).count();
+        long paused = Arrays.stream(runs).filter(r -> r.outcome().equals("PAUSED")).count();
+        long completed = n - halted - paused;
         double[] exposure = Arrays.stream(runs).mapToDouble(RunOutcome::exposure).sorted().toArray();
         double[] hours = Arrays.stream(runs).filter(r -> r.outcome().equals("COMPLETED")).mapToDouble(RunOutcome::hours).sorted().toArray();
         double[] ticks = Arrays.stream(runs).mapToDouble(RunOutcome::ticks).sorted().toArray();
         return new BenchResult(s.name(), traffic, policy, n,
                 s.bad() ? Double.NaN : (double) halted / n,
+                (double) paused / n,
                 s.bad() ? (double) completed / n : Double.NaN,
                 s.bad() ? Arrays.stream(exposure).average().orElse(Double.NaN) : Double.NaN,
                 s.bad() ? quantile(exposure, 0.95) : Double.NaN,
                 s.bad() ? Double.NaN : quantile(hours, 0.5),
-                quantile(ticks, 0.5));
+                quantile(ticks, 0.5),
+                s.bad() ? Arrays.stream(exposure).boxed().toList() : List.of());
     }
 
     /** Nearest-rank quantile of sorted values; NaN when there are none. */

@@ -57,9 +57,10 @@ public class BenchGatesCommand implements Callable<Integer> {
         for (BenchScenario s : scenarios) {
             out.println();
             out.println("scenario " + s.name() + " (" + (s.bad() ? "bad build" : "healthy build") + ")");
-            Table t = new Table("TRAFFIC", "POLICY", "FALSE-HALT", "MISSED-BAD", "MEAN EXPOSED", "P95 EXPOSED", "MEDIAN H TO 100%", "MEDIAN TICKS");
+            Table t = new Table("TRAFFIC", "POLICY", "FALSE-HALT", "PAUSED", "MISSED-BAD", "MEAN EXPOSED", "P95 EXPOSED", "MEDIAN H TO 100%",
+                    "MEDIAN TICKS");
             results.stream().filter(r -> r.scenario().equals(s.name())).forEach(r -> t.row(r.traffic(), r.policy(), pct(r.falseHaltRate()),
-                    pct(r.missedBadRate()), count(r.meanExposure()), count(r.p95Exposure()), num(r.medianHoursTo100()), num(r.medianTicks())));
+                    pct(r.pausedRate()), pct(r.missedBadRate()), count(r.meanExposure()), count(r.p95Exposure()), num(r.medianHoursTo100()), num(r.medianTicks())));
             t.print(out);
         }
         List<TargetCheck> targets = Targets.check(results);
@@ -87,6 +88,7 @@ public class BenchGatesCommand implements Callable<Integer> {
             n.put("policy", r.policy());
             n.put("runs", r.runs());
             put(n, "falseHaltRate", r.falseHaltRate());
+            put(n, "pausedRate", r.pausedRate());
             put(n, "missedBadRate", r.missedBadRate());
             put(n, "meanUsersExposed", r.meanExposure());
             put(n, "p95UsersExposed", r.p95Exposure());
