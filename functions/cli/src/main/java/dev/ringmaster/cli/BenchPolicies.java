@@ -1,6 +1,9 @@
 package dev.ringmaster.cli;
 
 import dev.ringmaster.bench.Policy;
+import dev.ringmaster.bench.policy.ArgoPolicy;
+import dev.ringmaster.bench.policy.FlaggerPolicy;
+import dev.ringmaster.bench.policy.KayentaPolicy;
 import dev.ringmaster.bench.policy.NaivePolicy;
 import dev.ringmaster.bench.policy.OraclePolicy;
 import dev.ringmaster.bench.policy.RingmasterPolicy;
@@ -13,6 +16,7 @@ final class BenchPolicies {
     }
 
     static List<Policy> all() {
-        return List.of(new NaivePolicy(), new SustainedPolicy(), new RingmasterPolicy(), new OraclePolicy());
+        return List.of(new NaivePolicy(), new SustainedPolicy(), new ArgoPolicy(), new FlaggerPolicy(), new KayentaPolicy(),
+                new RingmasterPolicy(), new OraclePolicy());
     }
 }
