@@ -1,12 +1,12 @@
 package dev.ringmaster.report;
 
 /** Makes text safe to place inside the report page: in element content and attributes, or inside a script element. */
-final class Escape {
+public final class Escape {
     private Escape() {
     }
 
     /** Text for HTML element content or a quoted attribute value. */
-    static String html(String text) {
+    public static String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -27,7 +27,7 @@ final class Escape {
      * "script", whatever JavaScript thinks of it, so {@code </} becomes {@code <\/}, which means the same
      * inside JavaScript and JSON strings (the only places it can stand in valid source).
      */
-    static String scriptBody(String source) {
+    public static String scriptBody(String source) {
         return source.replace("</", "<\\/");
     }
 }

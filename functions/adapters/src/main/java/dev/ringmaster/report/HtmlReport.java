@@ -56,7 +56,7 @@ public final class HtmlReport {
     }
 
     /** One pass over the template only, so text that data brings in is never read as a slot. */
-    private static String fill(String template, Map<String, String> slots) {
+    public static String fill(String template, Map<String, String> slots) {
         Matcher m = SLOT.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + 256 * 1024);
         while (m.find()) {
@@ -70,13 +70,13 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    private static String chartJs() {
+    public static String chartJs() {
         String source = SOURCE_MAP.matcher(resource(CHART_JS)).replaceAll("");
         // The page names no outside address, not even in a comment: a reader may be offline or filtered.
         return BANNER.matcher(source).replaceAll(m -> Matcher.quoteReplacement(URL_SCHEME.matcher(m.group()).replaceAll("")));
     }
 
-    private static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing from the classpath: " + name);

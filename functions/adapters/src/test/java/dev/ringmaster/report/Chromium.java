@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * packages (root, with apt-get), it is installed once, within a time limit, so a fresh machine or CI can still
  * run the browser test; elsewhere the caller skips.
  */
-final class Chromium {
+public final class Chromium {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Path APT_GET = Path.of("/usr/bin/apt-get");
     private static final Duration INSTALL_LIMIT = Duration.ofMinutes(5);
@@ -30,7 +30,7 @@ final class Chromium {
     }
 
     /** The binary, after installing it where that is allowed; empty where there is none. */
-    static synchronized Optional<Path> find(Path logDir) throws IOException, InterruptedException {
+    public static synchronized Optional<Path> find(Path logDir) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY) && Files.isExecutable(APT_GET) && isRoot()) {
             Files.createDirectories(logDir);
             Instant deadline = Instant.now().plus(INSTALL_LIMIT);
@@ -47,7 +47,7 @@ final class Chromium {
      *
      * @return what it printed on standard output (--dump-dom prints the DOM there)
      */
-    static String run(List<String> args, Path workDir, String name, Duration limit) throws IOException, InterruptedException {
+    public static String run(List<String> args, Path workDir, String name, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path profile = Files.createTempDirectory("ringmaster-chromium-");
         Path stdout = workDir.resolve(name + ".out");
