@@ -11,6 +11,7 @@ import dev.ringmaster.bench.BenchSuite;
 import dev.ringmaster.bench.Policy;
 import dev.ringmaster.bench.TargetCheck;
 import dev.ringmaster.bench.Targets;
+import dev.ringmaster.report.bench.BenchReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gates", mixinStandardHelpOptions = true,
         description = {"Decision quality side by side (GATES.md): every scenario at small, medium and large traffic",
                 "under each policy on the same sampled observations; a table per scenario, then each target."},
-        footer = {"", "Example:", "  ./ringmaster bench gates --runs 500 --json out/bench.json"})
+        footer = {"", "Example:", "  ./ringmaster bench gates --runs 500 --json out/bench.json --report out/bench.html"})
 public class BenchGatesCommand implements Callable<Integer> {
 
     @Spec
@@ -40,6 +41,9 @@ public class BenchGatesCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "OUT", description = "write results and targets as JSON")
     Path json;
+
+    @Option(names = "--report", paramLabel = "OUT.html", description = "write a self-contained HTML report")
+    Path report;
 
     @Override
     public Integer call() throws IOException {
@@ -72,6 +76,10 @@ public class BenchGatesCommand implements Callable<Integer> {
         if (json != null) {
             write(results, targets, json);
             out.println("results written to " + json);
+        }
+        if (report != null) {
+            BenchReport.write(results, targets, "ringmaster bench gates · " + runs + " runs per cell · seed " + seed, report);
+            out.println("report written to " + report);
         }
         out.flush();
         return ExitCode.OK;

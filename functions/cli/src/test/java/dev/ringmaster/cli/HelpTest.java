@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest(name = "{0} --help shows usage and an example")
-    @ValueSource(strings = {"validate", "gate", "tags", "simulate", "demo", "run", "start", "status", "pause", "resume", "rollback",
+    @ValueSource(strings = {"validate", "gate", "tags", "simulate", "demo", "run", "start", "status", "pause", "resume", "rollback", "bench",
             "promote", "approve", "kill", "fixed", "report"})
     void everyCommandHasHelpWithAnExample(String command, QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch(command, "--help");

@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * Kayenta's NetflixACAJudge in a Spinnaker canary stage (PEERS.md "Kayenta"): every interval (one hour),
- * each metric's per-tick canary values are compared with the baseline's over the growing lookback by the
+ * each metric's per-tick canary values are compared with the baseline's over a sliding lookback (the last
+ * {@code lookbackTicks}, default 6 hours: Spinnaker allows growing or sliding, and a growing one makes every
+ * hourly judgement sort a million pairwise differences by the fourth day) by the
  * Mann-Whitney classifier (98 %, tolerance 0.25, effect = mean ratio against {@code allowedIncrease}, here
  * the plan's relative bound or 1.0); the score is the share of metrics that Pass. An interim score at or
  * below {@code marginal} (75) fails the stage at once; the stage may advance when the score reaches
@@ -23,15 +25,17 @@ import java.util.Map;
  */
 public final class KayentaPolicy implements Policy {
     private final int intervalTicks;
+    private final int lookbackTicks;
     private final double pass;
     private final double marginal;
 
     public KayentaPolicy() {
-        this(12, 95, 75);
+        this(12, 72, 95, 75);
     }
 
-    public KayentaPolicy(int intervalTicks, double pass, double marginal) {
+    public KayentaPolicy(int intervalTicks, int lookbackTicks, double pass, double marginal) {
         this.intervalTicks = intervalTicks;
+        this.lookbackTicks = lookbackTicks;
         this.pass = pass;
         this.marginal = marginal;
     }
@@ -68,7 +72,7 @@ public final class KayentaPolicy implements Policy {
                     continue;
                 }
                 scored++;
-                passed += classifiesPass(m, v) ? 1 : 0;
+                passed += classifiesPass(m, v.subList(Math.max(0, v.size() - lookbackTicks), v.size())) ? 1 : 0;
             }
             double score = scored == 0 ? 100 : 100.0 * passed / scored;
             last[0] = score <= marginal ? PhaseJudge.Call.FAIL : score >= pass ? PhaseJudge.Call.PASS : PhaseJudge.Call.HOLD;
