@@ -1,9 +1,9 @@
 package dev.ringmaster.cli;
 
 import dev.ringmaster.bench.Policy;
-import dev.ringmaster.bench.policy.ArgoPolicy;
-import dev.ringmaster.bench.policy.FlaggerPolicy;
-import dev.ringmaster.bench.policy.KayentaPolicy;
+import dev.ringmaster.bench.peers.ArgoPolicy;
+import dev.ringmaster.bench.peers.FlaggerPolicy;
+import dev.ringmaster.bench.peers.KayentaPolicy;
 import dev.ringmaster.bench.policy.NaivePolicy;
 import dev.ringmaster.bench.policy.OraclePolicy;
 import dev.ringmaster.bench.policy.RingmasterPolicy;
