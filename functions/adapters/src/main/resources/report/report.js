@@ -181,31 +181,8 @@
     });
   }
 
-  function render() {
-    var errors = [];
-    var rendered = 0;
-    function attempt(draw) {
-      try {
-        draw();
-        rendered++;
-      } catch (e) {
-        errors.push(String(e && e.stack ? e.stack : e));
-      }
-    }
-    try {
-      // Without animation the first frame is the finished chart: screenshots and DOM dumps see it whole.
-      Chart.defaults.animation = false;
-      var data = JSON.parse(document.getElementById('data').textContent);
-      attempt(function () { audienceChart(data); });
-      data.criteria.forEach(function (c) { attempt(function () { criterionChart(data, c); }); });
-    } catch (e) {
-      errors.push(String(e && e.stack ? e.stack : e));
-    }
-    document.body.dataset.chartsRendered = String(rendered);
-    if (errors.length) {
-      document.body.dataset.chartError = errors.join('\n');
-    }
-  }
-
-  render();
+  ringmasterRender(function (data, attempt) {
+    attempt(function () { audienceChart(data); });
+    data.criteria.forEach(function (c) { attempt(function () { criterionChart(data, c); }); });
+  });
 }());

@@ -219,32 +219,9 @@
     });
   }
 
-  function render() {
-    var errors = [];
-    var rendered = 0;
-    function attempt(draw) {
-      try {
-        draw();
-        rendered++;
-      } catch (e) {
-        errors.push(String(e && e.stack ? e.stack : e));
-      }
-    }
-    try {
-      // Without animation the first frame is the finished chart: screenshots and DOM dumps see it whole.
-      Chart.defaults.animation = false;
-      var data = JSON.parse(document.getElementById('data').textContent);
-      var colour = colours(data.policies);
-      data.tradeOff.forEach(function (c) { attempt(function () { tradeOffChart(data, c, colour); }); });
-      data.distributions.forEach(function (c) { attempt(function () { distributionChart(data, c, colour); }); });
-    } catch (e) {
-      errors.push(String(e && e.stack ? e.stack : e));
-    }
-    document.body.dataset.chartsRendered = String(rendered);
-    if (errors.length) {
-      document.body.dataset.chartError = errors.join('\n');
-    }
-  }
-
-  render();
+  ringmasterRender(function (data, attempt) {
+    var colour = colours(data.policies);
+    data.tradeOff.forEach(function (c) { attempt(function () { tradeOffChart(data, c, colour); }); });
+    data.distributions.forEach(function (c) { attempt(function () { distributionChart(data, c, colour); }); });
+  });
 }());

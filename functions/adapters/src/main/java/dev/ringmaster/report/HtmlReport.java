@@ -43,7 +43,7 @@ public final class HtmlReport {
                 "history", HistoryTable.html(example),
                 "data", ReportData.json(summary),
                 "chartjs", Escape.scriptBody(chartJs()),
-                "script", Escape.scriptBody(resource("report/report.js")));
+                "script", Escape.scriptBody(resource("report/render.js") + resource("report/report.js")));
         return fill(resource("report/page.html"), slots);
     }
 

@@ -31,7 +31,7 @@ public final class BenchReport {
                 "results", BenchTables.results(model),
                 "data", BenchData.json(model, title),
                 "chartjs", Escape.scriptBody(HtmlReport.chartJs()),
-                "script", Escape.scriptBody(HtmlReport.resource("report/bench/bench.js")));
+                "script", Escape.scriptBody(HtmlReport.resource("report/render.js") + HtmlReport.resource("report/bench/bench.js")));
         return HtmlReport.fill(HtmlReport.resource("report/bench/page.html"), slots);
     }
 
