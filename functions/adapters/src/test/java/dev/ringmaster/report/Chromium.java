@@ -102,4 +102,29 @@ public final class Chromium {
             }
         }
     }
+
+    private static final Duration PAGE_LIMIT = Duration.ofSeconds(60);
+    private static final java.util.regex.Pattern BODY = java.util.regex.Pattern.compile("<body([^>]*)>");
+
+    /** Opens a report, lets its script run, and checks it drew {@code charts} charts, one canvas each, without an error. */
+    public static void assertChartsRendered(Path report, Path dir, int charts) throws IOException, InterruptedException {
+        String dom = run(List.of("--virtual-time-budget=10000", "--dump-dom", report.toUri().toString()), dir, "dump-dom", PAGE_LIMIT);
+        java.util.regex.Matcher body = BODY.matcher(dom);
+        org.junit.jupiter.api.Assertions.assertTrue(body.find(), "chromium printed a DOM with a body; see " + dir.resolve("dump-dom.err"));
+        String attributes = body.group(1);
+        org.junit.jupiter.api.Assertions.assertFalse(attributes.contains("data-chart-error"), "a chart failed: " + attributes);
+        org.junit.jupiter.api.Assertions.assertTrue(attributes.contains("data-charts-rendered=\"" + charts + "\""),
+                "expected " + charts + " charts: " + attributes);
+        org.junit.jupiter.api.Assertions.assertEquals(charts, dom.split("<canvas", -1).length - 1, "one canvas per chart");
+    }
+
+    /** Takes a screenshot of a report for a person to look at, and checks it is more than a blank image. */
+    public static void assertScreenshot(Path report, Path png, String windowSize) throws IOException, InterruptedException {
+        Path dir = png.getParent();
+        Files.deleteIfExists(png);
+        run(List.of("--virtual-time-budget=10000", "--hide-scrollbars", "--window-size=" + windowSize, "--screenshot=" + png,
+                report.toUri().toString()), dir, "screenshot", PAGE_LIMIT);
+        org.junit.jupiter.api.Assertions.assertTrue(Files.exists(png), "chromium wrote a screenshot; see " + dir.resolve("screenshot.err"));
+        org.junit.jupiter.api.Assertions.assertTrue(Files.size(png) > 50_000, "a drawn page is more than a blank image: " + Files.size(png) + " bytes");
+    }
 }

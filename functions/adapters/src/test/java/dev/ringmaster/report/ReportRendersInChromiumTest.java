@@ -1,15 +1,6 @@
 package dev.ringmaster.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReportRendersInChromiumTest {
     private static final Path DIR = Path.of("target", "report-chromium").toAbsolutePath();
-    private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final int CHARTS = 1 + 2;
-    private static final Pattern BODY = Pattern.compile("<body([^>]*)>");
 
     private static Path report;
 
@@ -36,30 +25,11 @@ class ReportRendersInChromiumTest {
 
     @Test
     void everyChartRendersWithoutError() throws Exception {
-        String dom = Chromium.run(List.of("--virtual-time-budget=10000", "--dump-dom", report.toUri().toString()), DIR, "dump-dom", LIMIT);
-        Matcher body = BODY.matcher(dom);
-        assertTrue(body.find(), "chromium printed a DOM with a body; see " + DIR.resolve("dump-dom.err"));
-        String attributes = body.group(1);
-        assertFalse(attributes.contains("data-chart-error"), "a chart failed: " + attributes);
-        assertTrue(attributes.contains("data-charts-rendered=\"" + CHARTS + "\""), "expected " + CHARTS + " charts: " + attributes);
-        assertEquals(CHARTS, count(dom, "<canvas"), "one canvas per chart");
+        Chromium.assertChartsRendered(report, DIR, CHARTS);
     }
 
     @Test
     void screenshotShowsThePage() throws Exception {
-        Path png = DIR.resolve("report.png");
-        Files.deleteIfExists(png);
-        Chromium.run(List.of("--virtual-time-budget=10000", "--hide-scrollbars", "--window-size=1400,2400", "--screenshot=" + png,
-                report.toUri().toString()), DIR, "screenshot", LIMIT);
-        assertTrue(Files.exists(png), "chromium wrote a screenshot; see " + DIR.resolve("screenshot.err"));
-        assertTrue(Files.size(png) > 50_000, "a drawn page is more than a blank image: " + Files.size(png) + " bytes");
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
+        Chromium.assertScreenshot(report, DIR.resolve("report.png"), "1400,2400");
     }
 }
