@@ -3,9 +3,7 @@ package dev.ringmaster.cli;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
-import dev.ringmaster.core.step.Operate;
 import java.io.PrintWriter;
-import java.time.Duration;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -20,8 +18,7 @@ abstract class OperatorCommand extends RunnerCommand {
 
     @Override
     int run(RolloutStore store, PrintWriter out, PrintWriter err) {
-        CommandResult r = new Operate(LocalRunner.forCommands(store, options.clock()), LocalRunner.plans(), Duration.ofMinutes(5))
-                .handle(rolloutId(), command(), planYaml());
+        CommandResult r = LocalRunner.forCommands(store, options.clock()).handle(rolloutId(), command(), planYaml());
         if (r instanceof CommandResult.Accepted a) {
             out.println(rolloutId() + ": " + a.message() + " — now " + a.rollout().state() + " (version " + a.rollout().version() + ")");
             return ExitCode.OK;

@@ -1,13 +1,14 @@
 package dev.ringmaster.cli;
 
-import dev.ringmaster.adapters.bus.InProcessBus;
-import dev.ringmaster.adapters.sim.SimFlagStore;
-import dev.ringmaster.adapters.sim.SimTargets;
+import dev.ringmaster.testkit.bus.InProcessBus;
+import dev.ringmaster.testkit.sim.SimFlagStore;
+import dev.ringmaster.testkit.sim.SimTargets;
 import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.port.Notifier;
 import dev.ringmaster.core.port.RolloutStore;
-import dev.ringmaster.core.step.Ports;
-import dev.ringmaster.sim.RecordingScheduler;
+import dev.ringmaster.core.port.Capabilities;
+import dev.ringmaster.testkit.LocalChain;
+import dev.ringmaster.testkit.RecordingScheduler;
 import dev.ringmaster.sim.Scenario;
 import dev.ringmaster.sim.ScenarioError;
 import dev.ringmaster.sim.ScenarioParser;
@@ -85,12 +86,13 @@ public class RunCommand implements Callable<Integer> {
         RunMetrics metrics = new RunMetrics(scenario).readingReportsFrom(store);
         SimFlagStore flags = new SimFlagStore(clock);
         Notifier console = (rule, message) -> say(out, clock.instant() + "  notify " + rule.channel() + ": " + message.title());
-        Ports ports = new Ports(store, metrics, SimTargets.of(clock, flags).byType(), flags, console, new InProcessBus(),
-                new RecordingScheduler(), clock);
         // The scheduler ticks at most once a second; at high speed each tick covers more rollout time.
         long everyMillis = Math.max(1000, (long) (tickLength.toMillis() / speed));
         Duration virtualTick = Duration.ofMillis((long) (everyMillis * speed));
-        RunnerLoop loop = new RunnerLoop(ports, metrics, virtualTick, line -> say(out, line));
+        // No grace in the outbox: commands come from other processes and reach no bus, so the next tick sends them.
+        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, SimTargets.of(clock, flags).targets(), flags, console,
+                new RecordingScheduler(), clock), new InProcessBus(), Capabilities.everything(), virtualTick, true, Duration.ZERO);
+        RunnerLoop loop = new RunnerLoop(chain, store, clock, metrics, virtualTick, line -> say(out, line));
         scheduler.newJob("ringmaster-tick").setInterval(everyMillis + "ms").setTask(execution -> loop.tickAll()).schedule();
         scheduler.resume();
         out.printf("ringmaster run: DynamoDB Local on 127.0.0.1:%d (data in %s), a tick every %s of rollout time (%d ms at ×%s)%n",

@@ -2,6 +2,7 @@ package dev.ringmaster.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.ParseResult;
@@ -55,9 +56,14 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "OUT.html", description = "write a self-contained HTML report of the first run")
     Path report;
 
+    /** Where a simulation keeps rollout state. */
+    enum Store {
+        memory, dynamodb
+    }
+
     @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|dynamodb",
             description = "where rollout state lives: memory (default), or Amazon DynamoDB Local embedded on loopback")
-    String store;
+    Store store;
 
     @Override
     public Integer call() throws IOException {
@@ -80,14 +86,10 @@ public class SimulateCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return ExitCode.BAD_INPUT;
             }
-            if (!store.equals("memory") && !store.equals("dynamodb")) {
-                err.println("--store: unknown store '" + store + "'; one of memory, dynamodb");
-                return ExitCode.BAD_INPUT;
-            }
             Plan plan = parsed.plan();
             long started = System.nanoTime();
             SimulationSummary summary;
-            if (store.equals("dynamodb")) {
+            if (store == Store.dynamodb) {
                 try (LocalDynamoDb db = LocalDynamoDb.start(null, 0)) {
                     summary = MonteCarlo.run(Files.readString(planFile), plan, scenario, runs, seed, Stores.dynamoDb(db));
                 }
@@ -129,6 +131,12 @@ public class SimulateCommand implements Callable<Integer> {
         out.printf("simulated %d run%s in %.2f s%n", s.runs(), s.runs() == 1 ? "" : "s", seconds);
     }
 
+    /** "google-play com.example.vpn production: halted at 10 %" → "halted at 10 %": the state, as CONTRACTS.md §6 shows it. */
+    static String finalTarget(String targetState) {
+        int colon = targetState.lastIndexOf(": ");
+        return colon < 0 ? targetState : targetState.substring(colon + 2);
+    }
+
     private static String percent(double v) {
         return Numbers.sig(v * 100) + " %";
     }
@@ -147,6 +155,17 @@ public class SimulateCommand implements Callable<Integer> {
         root.put("meanUsersExposedToBadBuild", s.meanUsersExposedToBadBuild());
         root.put("falseHaltRate", s.falseHaltRate());
         root.put("missedBadRate", s.missedBadRate());
+        SimulationRun example = s.example();
+        ObjectNode run = root.putObject("exampleRun");
+        run.put("seed", example.seed());
+        run.put("outcome", example.outcome().name());
+        run.put("hours", example.hours());
+        run.put("finalTarget", finalTarget(example.targetState()));
+        ArrayNode calls = run.putArray("targetCalls");
+        for (SimulationRun.TargetCall c : example.targetCalls()) {
+            calls.addObject().put("hours", Math.round(c.hours() * 1000) / 1000.0).put("call", c.call()).put("phase", c.phase())
+                    .put("result", c.result());
+        }
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }

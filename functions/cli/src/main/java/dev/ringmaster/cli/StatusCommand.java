@@ -3,6 +3,7 @@ package dev.ringmaster.cli;
 import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.port.Effect;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.Intent;
 import dev.ringmaster.core.port.RolloutStore;
@@ -47,10 +48,28 @@ public class StatusCommand extends RunnerCommand {
         List<HistoryEntry> history = store.history(rolloutId);
         Optional<HistoryEntry> decision = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.DECISION).reduce((a, b) -> b);
         decision.ifPresentOrElse(d -> print(d, out), () -> out.println("no tick yet: is `./ringmaster run` running?"));
+        out.println(effect(found.get().effect()));
         List<Intent> open = store.openIntents(rolloutId);
-        open.forEach(i -> out.println("pending action: " + i.action() + " (phase " + plan.phases().get(i.phaseIndex()).name()
-                + "), applied by the runner's next tick"));
+        open.forEach(i -> out.println("owed: v" + i.version() + " " + i.event().cause()
+                + (i.actionOpen() ? " — " + i.action().call() + " on the target" : "") + (i.notified() ? "" : " — its message")
+                + "; the runner's next tick sends it"));
         return ExitCode.OK;
+    }
+
+    /** Where the rollout's last action stands on its target: done, on its way, failing (and when it is tried again), refused. */
+    static String effect(Effect e) {
+        if (e.status() == Effect.Status.NONE) {
+            return "target: nothing asked yet";
+        }
+        String what = "target: v" + e.version() + " " + e.action().call() + " ";
+        return what + switch (e.status()) {
+            case DONE -> "done at " + e.at();
+            case PENDING -> "asked at " + e.at() + ", not carried out yet";
+            case IN_PROGRESS -> "being carried out (claimed until " + e.heldUntil() + ")";
+            case FAILED -> "FAILED " + e.attempts() + " time(s): " + e.error() + "; tried again from " + e.retryAt();
+            case REFUSED -> "REFUSED: " + e.error() + "; not tried again: act on the target by hand";
+            case NONE -> "";
+        };
     }
 
     private static void print(HistoryEntry d, PrintWriter out) {

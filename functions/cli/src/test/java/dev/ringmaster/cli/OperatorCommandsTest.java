@@ -69,7 +69,9 @@ class OperatorCommandsTest {
         LaunchResult status = run(launcher, "status", "android-2-1-0");
         assertEquals(0, status.exitCode(), status.getErrorOutput());
         assertTrue(status.getOutput().contains("RUNNING in phase 1/3 'phase-1' (10%)"), status.getOutput());
-        assertTrue(status.getOutput().contains("pending action: ENTER_PHASE (phase phase-1)"), status.getOutput());
+        assertTrue(status.getOutput().contains("target: v1 enter asked at "), status.getOutput());
+        assertTrue(status.getOutput().contains("owed: v1 start — enter on the target — its message; the runner's next tick sends it"),
+                status.getOutput());
     }
 
     @Test

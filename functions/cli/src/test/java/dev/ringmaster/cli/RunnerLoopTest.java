@@ -4,21 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ringmaster.adapters.bus.InProcessBus;
+import dev.ringmaster.testkit.bus.InProcessBus;
 import dev.ringmaster.adapters.dynamodb.DynamoDbLocal;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
-import dev.ringmaster.adapters.sim.RecordingNotifier;
-import dev.ringmaster.adapters.sim.SimFlagStore;
-import dev.ringmaster.adapters.sim.SimTargets;
+import dev.ringmaster.testkit.sim.RecordingNotifier;
+import dev.ringmaster.testkit.sim.SimFlagStore;
+import dev.ringmaster.testkit.sim.SimTargets;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
 import dev.ringmaster.core.step.Operate;
-import dev.ringmaster.core.step.Ports;
-import dev.ringmaster.sim.RecordingScheduler;
+import dev.ringmaster.core.port.Capabilities;
+import dev.ringmaster.core.rollout.RolloutState;
+import dev.ringmaster.testkit.LocalChain;
+import dev.ringmaster.testkit.RecordingScheduler;
 import dev.ringmaster.sim.ScenarioParser;
-import dev.ringmaster.sim.VirtualClock;
+import dev.ringmaster.testkit.VirtualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +45,11 @@ class RunnerLoopTest {
         SimFlagStore flags = new SimFlagStore(clock);
         SimTargets targets = SimTargets.of(clock, flags);
         RunMetrics metrics = new RunMetrics(ScenarioParser.parse(Path.of(RepoPaths.path("events/scenarios/android-healthy.yaml"))));
-        Ports runner = new Ports(store, metrics, targets.byType(), flags, new RecordingNotifier(clock), new InProcessBus(),
-                new RecordingScheduler(), clock);
+        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, targets.targets(), flags, new RecordingNotifier(clock),
+                new RecordingScheduler(), clock), new InProcessBus(), Capabilities.everything(), Duration.ofMinutes(5), true, Duration.ZERO);
         List<String> said = new ArrayList<>();
-        RunnerLoop loop = new RunnerLoop(runner, metrics, Duration.ofMinutes(5), said::add);
-        Operate terminal = new Operate(LocalRunner.forCommands(store, clock), LocalRunner.plans(), Duration.ofMinutes(5));
+        RunnerLoop loop = new RunnerLoop(chain, store, clock, metrics, Duration.ofMinutes(5), said::add);
+        Operate terminal = LocalRunner.forCommands(store, clock);
 
         String plan = Files.readString(Path.of(RepoPaths.path("events/plans/002-android-staged.yaml")));
         assertInstanceOf(CommandResult.Accepted.class, terminal.handle(ID, new Command(Command.Type.START, "sam", "release 2.1.0", null, true, false), plan));
@@ -62,7 +64,8 @@ class RunnerLoopTest {
 
         assertInstanceOf(CommandResult.Accepted.class, terminal.handle(ID, Command.of(Command.Type.ROLLBACK, "sam", "crash spike"), null));
         tick(clock, loop);
-        assertTrue(store.openIntents(ID).isEmpty(), "the rollback was applied although the rollout is no longer active");
+        assertTrue(store.openIntents(ID).isEmpty(), "the rollback was applied, and confirmed: " + store.openIntents(ID));
+        assertEquals(RolloutState.ROLLED_BACK, store.find(ID).orElseThrow().rollout().state());
         assertTrue(store.history(ID).stream().anyMatch(h -> h.kind() == HistoryEntry.Kind.COMMAND && h.what().equals("rollback")
                 && h.operator().equals("sam") && h.reasons().get(0).contains("crash spike")), store.history(ID).toString());
         assertTrue(said.stream().anyMatch(l -> l.contains("HOLD in phase-1")), said.toString());

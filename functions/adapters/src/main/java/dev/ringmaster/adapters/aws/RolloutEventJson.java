@@ -3,6 +3,7 @@ package dev.ringmaster.adapters.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.port.RolloutEvent;
 import java.time.Instant;
@@ -24,9 +25,9 @@ public final class RolloutEventJson {
         ObjectNode n = AwsJsonClient.JSON.createObjectNode();
         n.put("rolloutId", e.rolloutId());
         n.put("version", e.version());
-        n.put("decision", e.decision());
+        n.put("decision", e.cause());
         n.put("action", e.action().name());
-        n.put("event", e.event());
+        n.put("event", e.event().key);
         n.put("phase", e.phase());
         n.put("phaseIndex", e.phaseIndex());
         ArrayNode reasons = n.putArray("reasons");
@@ -73,8 +74,15 @@ public final class RolloutEventJson {
                 throw new IllegalArgumentException("detail.at: '" + atText + "' is not an ISO-8601 instant");
             }
         }
-        return new RolloutEvent(rolloutId, v.asLong(), text(n, "decision", true), action, text(n, "event", false),
-                text(n, "phase", false), n.path("phaseIndex").asInt(0), reasons, text(n, "operator", false), at);
+        String eventText = text(n, "event", true);
+        NotifyEvent event = NotifyEvent.of(eventText).orElseThrow(() -> new IllegalArgumentException("detail.event: '" + eventText
+                + "' is none of " + NotifyEvent.keys()));
+        try {
+            return RolloutEvent.of(rolloutId, v.asLong(), text(n, "decision", true), action, event, text(n, "phase", false),
+                    n.path("phaseIndex").asInt(0), reasons, text(n, "operator", false), at);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("detail." + e.getMessage());
+        }
     }
 
     private static String text(JsonNode n, String field, boolean required) {

@@ -53,6 +53,10 @@ final class Item {
         return this;
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     String string(String name) {
         AttributeValue value = values.get(name);
         return value == null ? null : value.s();

@@ -14,8 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.port.RolloutEvent;
+import dev.ringmaster.core.rollout.DecisionType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class EventBridgePublisherTest {
     private static final String OK = "{\"Entries\":[{\"EventId\":\"11710aed-b79e-4468-a20b-bb3c0c3b4860\"}],\"FailedEntryCount\":0}";
-    private static final RolloutEvent HALT = new RolloutEvent("android-2-1-0", 7, "HALT", Action.HALT, "halted", "phase-1", 0,
+    private static final RolloutEvent HALT = new RolloutEvent("android-2-1-0", 7, DecisionType.HALT, null, Action.HALT, NotifyEvent.HALTED, "phase-1", 0,
             List.of("halt rule crash_rate ≤ 0.02 FAIL"), "ringmaster", Instant.parse("2026-05-01T10:00:00Z"));
 
     private final WireMockAws aws = new WireMockAws();

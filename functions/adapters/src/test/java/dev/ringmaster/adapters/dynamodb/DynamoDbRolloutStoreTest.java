@@ -1,12 +1,16 @@
 package dev.ringmaster.adapters.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ringmaster.core.plan.NotifyEvent;
+import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.Intent;
+import dev.ringmaster.core.port.RolloutEvent;
+import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.StoredRollout;
+import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.Rollout;
 import dev.ringmaster.core.rollout.RolloutState;
 import java.time.Duration;
@@ -59,17 +63,21 @@ class DynamoDbRolloutStoreTest {
     @Test
     void stateHistoryAndIntentsShareTheRolloutPartition() {
         store.create(new StoredRollout(Rollout.pending("r1"), "plan text"), CREATED);
-        store.recordIntent(new Intent("r1", "v1-enter-phase", "ENTER_PHASE", 0, 1, T0, null, null));
+        store.save(new Rollout("r1", RolloutState.RUNNING, 0, T0, T0, 1, -1, false, false, "started"), 0, List.of(),
+                Intent.of(new RolloutEvent("r1", 1, null, Command.Type.START, Action.ENTER_PHASE, NotifyEvent.STARTED, "phase-1", 0,
+                        List.of("started"), "alice", T0)));
 
         List<Map<String, AttributeValue>> items = client.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ROLLOUT#r1")))).items();
 
-        assertEquals(List.of("HIST#" + CREATED.key(), "INTENT#v1-enter-phase", "STATE"), items.stream().map(i -> i.get("sk").s()).toList());
+        assertEquals(List.of("HIST#" + CREATED.key(), "INTENT#v1", "STATE"), items.stream().map(i -> i.get("sk").s()).toList());
         Map<String, AttributeValue> state = items.get(2);
-        assertEquals("0", state.get("version").n());
-        assertEquals("PENDING", state.get("state").s());
+        assertEquals("1", state.get("version").n());
+        assertEquals("RUNNING", state.get("state").s());
         assertEquals("plan text", state.get("planYaml").s());
+        assertEquals("1", state.get("effectVersion").n(), "the intent is the effect, written in the same transaction");
+        assertEquals("PENDING", state.get("effectStatus").s());
     }
 
     @Test
@@ -80,13 +88,13 @@ class DynamoDbRolloutStoreTest {
 
         Set<String> attributes = stateItem("r1").keySet();
 
-        assertEquals(Set.of("pk", "sk", "rolloutId", "state", "phaseIndex", "version", "approvedPhase", "fixed", "hotfix", "sourceErrors"),
-                attributes);
+        assertEquals(Set.of("pk", "sk", "rolloutId", "state", "phaseIndex", "version", "approvedPhase", "fixed", "hotfix", "sourceErrors",
+                "effectVersion", "effectAction", "effectStatus", "effectAttempts"), attributes);
     }
 
     @Test
     void aClaimIsItsOwnItemWithTtlRoundedUpToTheSecond() {
-        store.claim("asc-webhook-42", T0, Duration.ofMinutes(10));
+        store.claim("asc-webhook-42", T0, T0.plus(Duration.ofMinutes(10)));
 
         Map<String, AttributeValue> claim = client.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS("CLAIM#asc-webhook-42"), "sk", AttributeValue.fromS("CLAIM")))).item();
@@ -97,12 +105,12 @@ class DynamoDbRolloutStoreTest {
 
     @Test
     void anExpiredClaimTtlHasNotDeletedYetIsClaimable() {
-        assertTrue(store.claim("asc-webhook-42", T0, Duration.ofMinutes(10)));
+        assertEquals(RolloutStore.MessageClaim.CLAIMED, store.claim("asc-webhook-42", T0, T0.plus(Duration.ofMinutes(10))));
         assertTrue(client.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS("CLAIM#asc-webhook-42"), "sk", AttributeValue.fromS("CLAIM")))).hasItem());
 
-        assertTrue(store.claim("asc-webhook-42", T0.plusSeconds(600), Duration.ofMinutes(10)));
-        assertFalse(store.claim("asc-webhook-42", T0.plusSeconds(601), Duration.ofMinutes(10)));
+        assertEquals(RolloutStore.MessageClaim.CLAIMED, store.claim("asc-webhook-42", T0.plusSeconds(600), T0.plusSeconds(1200)));
+        assertEquals(RolloutStore.MessageClaim.HELD, store.claim("asc-webhook-42", T0.plusSeconds(601), T0.plusSeconds(1201)));
     }
 
     private Map<String, AttributeValue> stateItem(String rolloutId) {

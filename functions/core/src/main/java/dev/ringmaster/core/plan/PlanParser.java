@@ -173,12 +173,10 @@ public final class PlanParser {
             } else if (url != null && !secretRef && !url.startsWith("https://")) {
                 f.error("url", "url '" + abbreviate(url) + "' must be https:// or an ssm:/ or secretsmanager: reference");
             }
-            List<String> on = f.strings("on");
-            for (String e : on) {
-                if (!NotifyRule.EVENTS.contains(e)) {
-                    f.error("on", "unknown event '" + e + "'" + Suggest.hint(e, NotifyRule.EVENTS) + "; one of "
-                            + String.join(", ", NotifyRule.EVENTS));
-                }
+            List<NotifyEvent> on = new java.util.ArrayList<>();
+            for (String e : f.strings("on")) {
+                NotifyEvent.of(e).ifPresentOrElse(on::add, () -> f.error("on", "unknown event '" + e + "'"
+                        + Suggest.hint(e, NotifyEvent.keys()) + "; one of " + String.join(", ", NotifyEvent.keys())));
             }
             if (problems.size() == before) {
                 out.add(new NotifyRule(channel, url, on));

@@ -9,7 +9,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** A {@code target} (spec or phase) and {@code spec.flagStore}, with the keys each type needs. */
 final class TargetReader {
-    private static final List<String> FLAG_PROVIDERS = List.of("appconfig", "json");
 
     private TargetReader() {
     }
@@ -84,8 +83,8 @@ final class TargetReader {
         if (provider.isEmpty()) {
             return;
         }
-        if (!FLAG_PROVIDERS.contains(provider.get())) {
-            f.error("provider", "unknown flag provider '" + provider.get() + "'" + Suggest.hint(provider.get(), FLAG_PROVIDERS)
+        if (!FlagStore.PROVIDERS.contains(provider.get())) {
+            f.error("provider", "unknown flag provider '" + provider.get() + "'" + Suggest.hint(provider.get(), FlagStore.PROVIDERS)
                     + "; one of appconfig, json");
             return;
         }

@@ -1,13 +1,14 @@
 package dev.ringmaster.core.port;
 
+import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.plan.NotifyRule;
 
-/** Tells people: Slack, Teams, a webhook, a status page. */
+/** Tells people: Slack, Teams, a webhook, a status page. A send that did not go out throws. */
 public interface Notifier {
 
     void send(NotifyRule rule, Message message);
 
-    /** @param event the notify event name of the plan ("advanced", "halted", …) */
-    record Message(String rolloutId, String event, String title, String text) {
+    /** @param event what happened; {@link NotifyEvent#critical()} ones are alerts on-call must act on */
+    record Message(String rolloutId, NotifyEvent event, String title, String text) {
     }
 }

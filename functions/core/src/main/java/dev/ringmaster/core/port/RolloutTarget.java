@@ -5,13 +5,23 @@ import dev.ringmaster.core.plan.Target;
 
 /**
  * Where an audience change is applied: a store track, a phased release, beta groups, a flag, a ring tag.
- * Every call is idempotent (applying the same phase twice leaves the same state) and a call the real API
- * would refuse throws {@link Refused} with the API's reason.
+ * Every call is idempotent (applying the same phase twice leaves the same state): it sets an absolute state
+ * (userFraction 0.1, halted), never a step. A call the real API refuses throws {@link Refused} with the API's
+ * reason (never tried again); a call that could not reach it (5xx, 429, timeout) throws {@link Unavailable}
+ * (tried again with backoff).
  */
 public interface RolloutTarget {
 
     /** Makes {@code phase}'s audience live for {@code version} (start, advance, resume). */
     TargetState enter(Target target, Phase phase, String version);
+
+    /**
+     * Lets new users get the version again at {@code phase}'s audience after a halt (Play inProgress, phased
+     * release ACTIVE); by default the same as entering the phase, which every target makes idempotent.
+     */
+    default TargetState resume(Target target, Phase phase, String version) {
+        return enter(target, phase, version);
+    }
 
     /** Stops new users getting the version (Play halted, phased release paused). */
     TargetState halt(Target target, Phase phase, String version);
@@ -27,6 +37,12 @@ public interface RolloutTarget {
 
     final class Refused extends RuntimeException {
         public Refused(String message) {
+            super(message);
+        }
+    }
+
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
             super(message);
         }
     }

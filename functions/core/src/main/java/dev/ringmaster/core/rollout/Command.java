@@ -10,7 +10,12 @@ package dev.ringmaster.core.rollout;
 public record Command(Type type, String operator, String reason, String phase, boolean checklistConfirmed, boolean force) {
 
     public enum Type {
-        START, PAUSE, RESUME, ROLLBACK, PROMOTE, APPROVE, KILL, MARK_FIXED
+        START, PAUSE, RESUME, ROLLBACK, PROMOTE, APPROVE, KILL, MARK_FIXED;
+
+        /** The verb as people type it and history shows it: start, pause, mark-fixed, … */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     public static Command of(Type type, String operator, String reason) {

@@ -38,12 +38,18 @@ public final class DecisionEngine {
     }
 
     public Decision decide(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now) {
+        return decide(plan, r, observations, now, Live.since(r.phaseEnteredAt()));
+    }
+
+    /** @param live whether the phase's audience is live on its target yet: soak counts from then, and only a live phase advances */
+    public Decision decide(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now, Live live) {
         Phase phase = plan.phases().get(r.phaseIndex());
         if (r.state() != RolloutState.RUNNING) {
             return decision(DecisionType.HOLD, phase, List.of(Reason.of("state", "rollout is " + r.state() + ": " + r.reason())),
                     List.of(), List.of(), now, null);
         }
-        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, r.phaseEnteredAt(), intervals);
+        Instant liveSince = live.live() ? live.since() : r.phaseEnteredAt();
+        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, liveSince, intervals);
         List<Reason> verdicts = new ArrayList<>();
         List<Reason> rollback = new ArrayList<>();
         List<Reason> halt = new ArrayList<>();
@@ -94,10 +100,20 @@ public final class DecisionEngine {
             return decision(plan.onGateFail() == OnGateFail.ROLLBACK ? DecisionType.ROLLBACK : DecisionType.HALT, phase, why,
                     verdicts, alerts, now, null);
         }
+        if (live.refused()) {
+            return decision(DecisionType.PAUSE, phase, List.of(Reason.of("target", "phase '" + phase.name()
+                    + "' could not go live: " + live.reason() + ": pausing so a person decides")), verdicts, alerts, now, null);
+        }
+        if (!live.live()) {
+            List<Reason> why = new ArrayList<>();
+            why.add(Reason.of("target", "waiting for phase '" + phase.name() + "' to go live: " + live.reason()));
+            why.addAll(lacking);
+            return decision(DecisionType.HOLD, phase, why, verdicts, alerts, now, null);
+        }
         Duration soak = r.hotfix() && plan.hotfixSoak().compareTo(phase.soak()) < 0 ? plan.hotfixSoak() : phase.soak();
-        Duration elapsed = Duration.between(r.phaseEnteredAt(), now);
+        Duration elapsed = Duration.between(liveSince, now);
         if (elapsed.compareTo(soak) < 0) {
-            Instant soakEnds = r.phaseEnteredAt().plus(soak);
+            Instant soakEnds = liveSince.plus(soak);
             List<Reason> why = new ArrayList<>();
             why.add(Reason.of("soak", "soaking: " + Durations.format(soak.minus(elapsed).withNanos(0)) + " of "
                     + Durations.format(soak) + " left"));

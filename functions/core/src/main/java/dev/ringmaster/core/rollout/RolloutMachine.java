@@ -43,7 +43,7 @@ public final class RolloutMachine {
             case COMPLETE -> r.to(RolloutState.COMPLETED, r.phaseIndex(), r.phaseEnteredAt(), why);
             case HALT -> r.to(RolloutState.HALTED, r.phaseIndex(), r.phaseEnteredAt(), why);
             case PAUSE -> r.to(RolloutState.PAUSED, r.phaseIndex(), r.phaseEnteredAt(), why);
-            case ROLLBACK -> r.to(RolloutState.ROLLED_BACK, r.phaseIndex(), r.phaseEnteredAt(), why);
+            case ROLLBACK -> r.to(RolloutState.ROLLING_BACK, r.phaseIndex(), r.phaseEnteredAt(), why);
             case HOLD, WAIT_WINDOW, WAIT_APPROVAL -> r;
         };
     }
@@ -103,9 +103,26 @@ public final class RolloutMachine {
     }
 
     private static CommandResult rollback(Rollout r, String why) {
-        return Transition.find(r.state(), RolloutState.ROLLED_BACK, "ROLLBACK")
-                .<CommandResult>map(t -> accept(r.to(RolloutState.ROLLED_BACK, r.phaseIndex(), r.phaseEnteredAt(), why), t, why))
+        if (r.state().rollingBack()) {
+            return new Refused("a rollback is already under way (" + r.state() + ": " + r.reason() + ")");
+        }
+        return Transition.find(r.state(), RolloutState.ROLLING_BACK, "ROLLBACK")
+                .<CommandResult>map(t -> accept(r.to(RolloutState.ROLLING_BACK, r.phaseIndex(), r.phaseEnteredAt(), why), t, why))
                 .orElseGet(() -> new Refused("cannot roll back a " + r.state() + " rollout"));
+    }
+
+    /**
+     * The state a target's answer to a rollback leads to: ROLLED_BACK once confirmed, ROLLBACK_FAILED when it
+     * failed or was refused; the same rollout when the answer moves nothing.
+     */
+    public static Rollout confirm(Rollout r, boolean ok, String why) {
+        if (!r.state().rollingBack()) {
+            return r;
+        }
+        if (ok) {
+            return r.to(RolloutState.ROLLED_BACK, r.phaseIndex(), r.phaseEnteredAt(), why);
+        }
+        return r.state() == RolloutState.ROLLBACK_FAILED ? r : r.to(RolloutState.ROLLBACK_FAILED, r.phaseIndex(), r.phaseEnteredAt(), why);
     }
 
     private static CommandResult promote(Plan plan, Rollout r, Command c) {

@@ -15,9 +15,15 @@ public enum Transition {
     HALT(RolloutState.RUNNING, RolloutState.HALTED),
     RESUME_PAUSED(RolloutState.PAUSED, RolloutState.RUNNING),
     RESUME_HALTED(RolloutState.HALTED, RolloutState.RUNNING),
-    ROLLBACK_RUNNING(RolloutState.RUNNING, RolloutState.ROLLED_BACK),
-    ROLLBACK_PAUSED(RolloutState.PAUSED, RolloutState.ROLLED_BACK),
-    ROLLBACK_HALTED(RolloutState.HALTED, RolloutState.ROLLED_BACK),
+    ROLLBACK_RUNNING(RolloutState.RUNNING, RolloutState.ROLLING_BACK),
+    ROLLBACK_PAUSED(RolloutState.PAUSED, RolloutState.ROLLING_BACK),
+    ROLLBACK_HALTED(RolloutState.HALTED, RolloutState.ROLLING_BACK),
+    /** the targets confirmed the rollback */
+    ROLLBACK_CONFIRMED(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK),
+    /** a target failed or refused the rollback: visible, alerted, tried again every tick */
+    ROLLBACK_FAILED(RolloutState.ROLLING_BACK, RolloutState.ROLLBACK_FAILED),
+    /** a later try went through */
+    ROLLBACK_RETRY_CONFIRMED(RolloutState.ROLLBACK_FAILED, RolloutState.ROLLED_BACK),
     COMPLETE(RolloutState.RUNNING, RolloutState.COMPLETED),
     FORCE_PROMOTE_RUNNING(RolloutState.RUNNING, RolloutState.COMPLETED),
     FORCE_PROMOTE_PAUSED(RolloutState.PAUSED, RolloutState.COMPLETED),

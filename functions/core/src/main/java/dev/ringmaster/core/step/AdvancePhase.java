@@ -1,29 +1,27 @@
 package dev.ringmaster.core.step;
 
-import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.FlagWriter;
 import dev.ringmaster.core.port.RolloutEvent;
-import dev.ringmaster.core.port.StoredRollout;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.port.Targets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Step function {@code advance-phase}: an entered phase's audience (and flags) goes live on its target; 100 % completes. */
+/** Step function {@code advance-phase}: an entered or resumed phase's audience (and flags) goes live on its target; 100 % completes. */
 public final class AdvancePhase {
-    private final Ports ports;
-    private final PlanCache plans;
     private final Effects effects;
 
-    public AdvancePhase(Ports ports, PlanCache plans) {
-        this.ports = ports;
-        this.plans = plans;
-        this.effects = new Effects(ports);
+    public AdvancePhase(RolloutStore store, Targets targets, FlagWriter flags, Clock clock, PlanCache plans) {
+        this.effects = new Effects(store, targets, flags, clock, plans);
     }
 
-    /** The outcome of the action, or empty when the event is not this function's or was already handled. */
-    public Optional<String> handle(RolloutEvent event) {
-        if (event.action() != Action.ENTER_PHASE && event.action() != Action.COMPLETE) {
-            return Optional.empty();
-        }
-        Optional<StoredRollout> stored = ports.store().find(event.rolloutId());
-        return stored.flatMap(s -> effects.once(plans.get(event.rolloutId(), s.planYaml()), s, event.action(), event.phaseIndex(),
-                event.version()));
+    /**
+     * Carries out the event's action once, holding the claim until {@code until} (the invocation's deadline).
+     *
+     * @return what happened; empty when the event is not this function's or its action is already settled
+     */
+    public Optional<String> handle(RolloutEvent event, Instant until) {
+        return event.action().widens() ? effects.apply(event, until) : Optional.empty();
     }
 }

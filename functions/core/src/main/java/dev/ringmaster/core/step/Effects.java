@@ -1,101 +1,178 @@
 package dev.ringmaster.core.step;
 
 import dev.ringmaster.core.plan.FlagStore;
+import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.plan.Target;
 import dev.ringmaster.core.plan.TargetType;
 import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.Claim;
+import dev.ringmaster.core.port.Effect;
+import dev.ringmaster.core.port.FlagWriter;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.Intent;
 import dev.ringmaster.core.port.RolloutEvent;
+import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.RolloutTarget;
+import dev.ringmaster.core.port.Settlement;
 import dev.ringmaster.core.port.StoredRollout;
 import dev.ringmaster.core.port.TargetState;
+import dev.ringmaster.core.port.Targets;
+import dev.ringmaster.core.rollout.Rollout;
+import dev.ringmaster.core.rollout.RolloutMachine;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The side effects of an event on targets and flags, each wrapped in an intent: recorded before, completed
- * after. Re-running an intent is safe because every target call is idempotent.
+ * Carries out an intent's action on the targets exactly once, after Powertools' idempotency handler: claim
+ * (only while the intent is the rollout's current effect and no other step is acting for the rollout), act,
+ * record the outcome and release the claim in one write; on a failure record it, release the claim and rethrow
+ * so a redelivery or the next tick tries again. An intent that a later one overtook is closed as superseded
+ * and never acts: no target call ever follows a later pause, halt, rollback or kill.
  */
 final class Effects {
-    private final Ports ports;
+    /** Retries of a failed call wait 30 s, 1 m, 2 m, 4 m, then 5 m: a protective action is tried at least every tick. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
+    private static final int SETTLE_ATTEMPTS = 5;
 
-    Effects(Ports ports) {
-        this.ports = ports;
-    }
+    private final RolloutStore store;
+    private final Targets targets;
+    private final FlagWriter flags;
+    private final Clock clock;
+    private final PlanCache plans;
 
-    /** Performs {@code action} once for (rollout, version); a second call for the same event does nothing. */
-    Optional<String> once(Plan plan, StoredRollout stored, Action action, int phaseIndex, long version) {
-        String id = intentId(version, action);
-        String rolloutId = stored.rollout().id();
-        // At-least-once delivery: an event seen again after its action completed does nothing. Two copies
-        // racing may both act, which is safe because every target call is idempotent.
-        if (ports.store().intent(rolloutId, id).filter(i -> !i.open()).isPresent()) {
-            return Optional.empty();
-        }
-        Intent intent = new Intent(rolloutId, id, action.name(), phaseIndex, version, ports.clock().instant(), null, null);
-        ports.store().recordIntent(intent);
-        return Optional.of(perform(plan, stored, intent));
-    }
-
-    static String intentId(long version, Action action) {
-        return "v" + version + "-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    Effects(RolloutStore store, Targets targets, FlagWriter flags, Clock clock, PlanCache plans) {
+        this.store = store;
+        this.targets = targets;
+        this.flags = flags;
+        this.clock = clock;
+        this.plans = plans;
     }
 
     /**
-     * Records the action an event asks for before the event is published: if the bus loses the event (or
-     * the function crashes), the next tick finds the intent open and applies it itself.
+     * Carries out {@code event}'s action, holding the claim until {@code until} (the invocation's deadline).
+     *
+     * @return what happened, or empty when there was nothing to do (already settled, or not this store's event)
      */
-    static void expect(Ports ports, RolloutEvent event) {
-        if (event.action() != Action.NONE) {
-            ports.store().recordIntent(new Intent(event.rolloutId(), intentId(event.version(), event.action()), event.action().name(),
-                    event.phaseIndex(), event.version(), event.at(), null, null));
+    Optional<String> apply(RolloutEvent event, Instant until) {
+        Optional<Intent> found = store.intent(event.rolloutId(), event.intentId());
+        // The stored intent is the truth: an event that asks something else of this version is not ours to act on.
+        if (found.isEmpty() || !found.get().actionOpen() || found.get().action() != event.action()) {
+            return Optional.empty();
         }
-    }
-
-    /** Re-applies an intent a crash left open. */
-    String repair(Plan plan, StoredRollout stored, Intent intent) {
-        return perform(plan, stored, intent);
-    }
-
-    private String perform(Plan plan, StoredRollout stored, Intent intent) {
+        Intent intent = found.get();
+        Instant now = clock.instant();
+        Claim claim = store.claimEffect(intent, now, until);
+        if (claim instanceof Claim.Superseded s) {
+            store.supersede(intent, superseded(intent, s.current(), now));
+            return Optional.of("superseded by v" + s.current().version() + " " + s.current().action().call());
+        }
+        if (claim instanceof Claim.Busy b) {
+            // The holder settles it, or its claim expires and the next tick sends this intent again.
+            return Optional.of("not now: " + b.holder() + " is acting until " + b.until());
+        }
+        if (claim instanceof Claim.Settled) {
+            return Optional.empty();
+        }
+        int attempts = ((Claim.Claimed) claim).before().attempts();
+        StoredRollout stored = store.find(intent.rolloutId()).orElseThrow();
+        Plan plan = plans.get(intent.rolloutId(), stored.planYaml());
         Phase phase = plan.phases().get(intent.phaseIndex());
         Target target = plan.targetOf(phase);
-        RolloutTarget adapter = ports.target(target.type());
-        String version = plan.version() == null ? stored.rollout().id() : plan.version();
-        Instant now = ports.clock().instant();
-        String outcome;
+        TargetState state;
         try {
-            TargetState state = switch (Action.valueOf(intent.action())) {
-                case ENTER_PHASE -> {
-                    TargetState s = adapter.enter(target, phase, version);
-                    writeFlags(plan, phase, target, true);
-                    yield s;
-                }
-                case COMPLETE -> adapter.complete(target, version);
-                case HALT -> adapter.halt(target, phase, version);
-                case ROLLBACK -> {
-                    TargetState s = adapter.rollback(target, phase, version);
-                    writeFlags(plan, phase, target, false);
-                    yield s;
-                }
-                case NONE -> null;
-            };
-            outcome = state == null ? "done" : "done: " + target.type().key + " " + state.status()
-                    + (Double.isNaN(state.percent()) ? "" : " at " + dev.ringmaster.core.plan.Numbers.plain(state.percent()) + "%")
-                    + (state.detail() == null || state.detail().isEmpty() ? "" : " (" + state.detail() + ")");
+            state = perform(plan, stored.rollout(), intent, phase, target);
         } catch (RolloutTarget.Refused e) {
-            outcome = "failed: " + target.type().key + " refused: " + e.getMessage();
+            String outcome = "refused: " + target.type().key + ": " + e.getMessage();
+            settle(intent, Effect.Status.REFUSED, outcome, e.getMessage(), null, phase, "refused", List.of(outcome));
+            return Optional.of(outcome);
+        } catch (RuntimeException e) {
+            Instant retry = clock.instant().plus(backoff(attempts));
+            String error = target.type().key + ": " + message(e);
+            settle(intent, Effect.Status.FAILED, null, error, retry, phase, "error (attempt " + (attempts + 1) + ")",
+                    List.of("error: " + error + "; tried again from " + retry));
+            throw e;
         }
-        ports.store().recordOutcome(intent.rolloutId(), intent.id(), outcome, now);
-        ports.store().append(new HistoryEntry(intent.rolloutId(), now, intent.version(), HistoryEntry.Kind.ACTION,
-                intent.action(), phase.name(), "ringmaster", List.of(outcome)));
-        return outcome;
+        // Outside the try: a store that fails while recording a call the target took is not the target failing.
+        String outcome = "done: " + describe(target, state);
+        settle(intent, Effect.Status.DONE, outcome, null, null, phase, "ok", List.of(outcome));
+        return Optional.of(outcome);
+    }
+
+    static Duration backoff(int failedBefore) {
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(failedBefore, 10));
+        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+    }
+
+    private TargetState perform(Plan plan, Rollout rollout, Intent intent, Phase phase, Target target) {
+        String version = plan.version() == null ? rollout.id() : plan.version();
+        RolloutTarget adapter = targets.of(target.type());
+        return switch (intent.action()) {
+            case ENTER_PHASE -> {
+                TargetState s = adapter.enter(target, phase, version);
+                writeFlags(plan, phase, target, true);
+                yield s;
+            }
+            case RESUME -> adapter.resume(target, phase, version);
+            case COMPLETE -> adapter.complete(target, version);
+            case HALT -> adapter.halt(target, phase, version);
+            case ROLLBACK -> {
+                TargetState s = adapter.rollback(target, phase, version);
+                writeFlags(plan, phase, target, false);
+                yield s;
+            }
+            case KILL -> {
+                throwKillSwitch(plan);
+                TargetState s = adapter.rollback(target, phase, version);
+                writeFlags(plan, phase, target, false);
+                yield s;
+            }
+            case NONE -> throw new IllegalStateException("an intent without action was claimed: " + intent.id());
+        };
+    }
+
+    /**
+     * Records the answer and releases the claim. A rollback's answer moves the rollout too (ROLLED_BACK or
+     * ROLLBACK_FAILED), under the version condition: a racing tick may have written in between, so read again.
+     */
+    private void settle(Intent intent, Effect.Status status, String outcome, String error, Instant retryAt, Phase phase,
+                        String result, List<String> reasons) {
+        Instant now = clock.instant();
+        HistoryEntry action = new HistoryEntry(intent.rolloutId(), now, intent.version(), HistoryEntry.Kind.ACTION,
+                intent.action().call() + " " + result, phase.name(), "ringmaster", reasons);
+        for (int attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
+            Rollout current = store.find(intent.rolloutId()).orElseThrow().rollout();
+            Rollout next = intent.action() == Action.ROLLBACK || intent.action() == Action.KILL
+                    ? RolloutMachine.confirm(current, status == Effect.Status.DONE, "rollback " + (outcome != null ? outcome : "failed: " + error))
+                    : current;
+            List<HistoryEntry> entries = new ArrayList<>(List.of(action));
+            if (next != current) {
+                entries.add(new HistoryEntry(intent.rolloutId(), now, next.version(), HistoryEntry.Kind.TRANSITION,
+                        current.state() + " → " + next.state(), phase.name(), "ringmaster", List.of(next.reason())));
+            }
+            Settlement.Result r = store.settleEffect(new Settlement(intent, status, outcome, error, now, retryAt, entries,
+                    next != current ? next : null, current.version()));
+            if (r != Settlement.Result.VERSION_CONFLICT) {
+                return;
+            }
+        }
+        throw new IllegalStateException("could not record the outcome of " + intent.id() + " of " + intent.rolloutId()
+                + ": the rollout kept changing; its claim expires and the next tick tries again");
+    }
+
+    static HistoryEntry superseded(Intent intent, Effect current, Instant now) {
+        return new HistoryEntry(intent.rolloutId(), now, intent.version(), HistoryEntry.Kind.ACTION,
+                intent.action().call() + " superseded", intent.event().phase(), "ringmaster",
+                List.of("v" + intent.version() + " " + intent.action().call() + " " + intent.event().phase()
+                        + " not applied: overtaken by v" + current.version() + " " + current.action().call()));
     }
 
     /** Phase flags on entry; on rollback the cohort's kill-switch flag off (seed 004). */
@@ -104,24 +181,23 @@ final class Effects {
         if (store == null) {
             return;
         }
-        Map<String, Object> flags = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         if (entering) {
-            flags.putAll(phase.flags());
+            values.putAll(phase.flags());
         }
         if (plan.killSwitch() != null && plan.killSwitch().cohortFlag() != null && phase.cohort() != null) {
-            flags.put(plan.killSwitch().cohortFlagFor(phase.cohort()), entering);
+            values.put(plan.killSwitch().cohortFlagFor(phase.cohort()), entering);
         }
-        if (!flags.isEmpty()) {
-            ports.flags().write(store, flags);
+        if (!values.isEmpty()) {
+            flags.write(store, values);
         }
     }
 
     /** The kill switch: the global canary flag off (seed 004 "system.canary.enabled"). */
-    void throwKillSwitch(Plan plan) {
-        Target target = plan.target();
-        FlagStore store = flagStore(plan, target);
+    private void throwKillSwitch(Plan plan) {
+        FlagStore store = flagStore(plan, plan.target());
         if (store != null && plan.killSwitch() != null) {
-            ports.flags().write(store, Map.of(plan.killSwitch().flag(), false));
+            flags.write(store, Map.of(plan.killSwitch().flag(), false));
         }
     }
 
@@ -135,5 +211,15 @@ final class Effects {
             return new FlagStore(target.key("provider"), keys);
         }
         return null;
+    }
+
+    private static String describe(Target target, TargetState state) {
+        return target.type().key + " " + state.status()
+                + (Double.isNaN(state.percent()) ? "" : " at " + Numbers.plain(state.percent()) + "%")
+                + (state.detail() == null || state.detail().isEmpty() ? "" : " (" + state.detail() + ")");
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,9 +1,10 @@
 package dev.ringmaster.core.step;
 
+import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.rollout.DecisionType;
 
-/** Which side effect and which notify event a decision or command means. */
+/** Which side effect and which notify event a decision means. */
 final class Events {
     private Events() {
     }
@@ -18,16 +19,15 @@ final class Events {
         };
     }
 
-    /** The plan's notify event names (NotifyRule.EVENTS). */
-    static String event(DecisionType d) {
+    static NotifyEvent event(DecisionType d) {
         return switch (d) {
-            case ADVANCE -> "advanced";
-            case COMPLETE -> "completed";
-            case HALT -> "halted";
-            case PAUSE -> "paused";
-            case ROLLBACK -> "rolled-back";
-            case WAIT_APPROVAL -> "approval-needed";
-            case HOLD, WAIT_WINDOW -> "held";
+            case ADVANCE -> NotifyEvent.ADVANCED;
+            case COMPLETE -> NotifyEvent.COMPLETED;
+            case HALT -> NotifyEvent.HALTED;
+            case PAUSE -> NotifyEvent.PAUSED;
+            case ROLLBACK -> NotifyEvent.ROLLED_BACK;
+            case WAIT_APPROVAL -> NotifyEvent.APPROVAL_NEEDED;
+            case HOLD, WAIT_WINDOW -> NotifyEvent.HELD;
         };
     }
 }

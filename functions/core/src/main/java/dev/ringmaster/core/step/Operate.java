@@ -1,17 +1,24 @@
 package dev.ringmaster.core.step;
 
+import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.Capabilities;
+import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.HistoryEntry;
+import dev.ringmaster.core.port.Intent;
 import dev.ringmaster.core.port.RolloutEvent;
 import dev.ringmaster.core.port.RolloutExists;
+import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.StoredRollout;
+import dev.ringmaster.core.port.TickScheduler;
 import dev.ringmaster.core.port.VersionConflict;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
 import dev.ringmaster.core.rollout.Rollout;
 import dev.ringmaster.core.rollout.RolloutMachine;
 import dev.ringmaster.core.rollout.RolloutState;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,16 +26,27 @@ import java.util.Optional;
 
 /**
  * Operator commands (CLI, AWS console, scenario events): the same transitions as ticks, each recorded with
- * operator and reason, refused ones too.
+ * operator and reason, refused ones too. A command's intent is written with its transition; its event goes on
+ * the bus after, and the outbox sends it again if that fails.
  */
 public final class Operate {
-    private final Ports ports;
+    private final RolloutStore store;
+    private final EventPublisher bus;
+    private final TickScheduler scheduler;
+    private final Clock clock;
     private final PlanCache plans;
+    private final Capabilities capabilities;
     private final Duration tick;
 
-    public Operate(Ports ports, PlanCache plans, Duration tick) {
-        this.ports = ports;
+    /** @param capabilities what this deployment can reach: a plan naming anything else is refused at start */
+    public Operate(RolloutStore store, EventPublisher bus, TickScheduler scheduler, Clock clock, PlanCache plans,
+                   Capabilities capabilities, Duration tick) {
+        this.store = store;
+        this.bus = bus;
+        this.scheduler = scheduler;
+        this.clock = clock;
         this.plans = plans;
+        this.capabilities = capabilities;
         this.tick = tick;
     }
 
@@ -37,8 +55,8 @@ public final class Operate {
      * stored yet.
      */
     public CommandResult handle(String rolloutId, Command command, String planYaml) {
-        Instant now = ports.clock().instant();
-        Optional<StoredRollout> found = ports.store().find(rolloutId);
+        Instant now = clock.instant();
+        Optional<StoredRollout> found = store.find(rolloutId);
         if (found.isEmpty()) {
             if (command.type() != Command.Type.START || planYaml == null) {
                 return new CommandResult.Refused("no rollout " + rolloutId + ": start it with its plan first");
@@ -47,68 +65,76 @@ public final class Operate {
             if (!plan.id().equals(rolloutId)) {
                 return new CommandResult.Refused("the plan's metadata.name is '" + plan.id() + "', not '" + rolloutId + "'");
             }
+            List<String> missing = capabilities.missing(plan);
+            if (!missing.isEmpty()) {
+                return new CommandResult.Refused("this deployment cannot carry out the plan: " + String.join("; ", missing));
+            }
             try {
-                ports.store().create(new StoredRollout(Rollout.pending(rolloutId), planYaml), new HistoryEntry(rolloutId, now, 0,
+                store.create(new StoredRollout(Rollout.pending(rolloutId), planYaml), new HistoryEntry(rolloutId, now, 0,
                         HistoryEntry.Kind.COMMAND, "create", plan.phases().get(0).name(), operator(command), List.of("plan stored")));
             } catch (RolloutExists e) {
                 // Another start got there first; the transition below settles which one wins.
             }
-            found = ports.store().find(rolloutId);
+            found = store.find(rolloutId);
         }
         StoredRollout stored = found.orElseThrow();
         Plan plan = plans.get(rolloutId, stored.planYaml());
         Rollout r = stored.rollout();
         CommandResult result = RolloutMachine.apply(plan, r, command, now);
-        String what = command.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String what = command.type().key();
         String phase = plan.phases().get(r.phaseIndex()).name();
         if (result instanceof CommandResult.Refused refused) {
-            ports.store().append(new HistoryEntry(rolloutId, now, r.version(), HistoryEntry.Kind.REFUSED, what, phase,
+            store.append(new HistoryEntry(rolloutId, now, r.version(), HistoryEntry.Kind.REFUSED, what, phase,
                     operator(command), List.of(refused.reason())));
             return result;
         }
         CommandResult.Accepted accepted = (CommandResult.Accepted) result;
         Rollout next = accepted.rollout();
         String why = command.reason() == null || command.reason().isBlank() ? accepted.message() : accepted.message() + ": " + command.reason();
+        Action action = action(command);
+        RolloutEvent published = new RolloutEvent(rolloutId, next.version(), null, command.type(), action, event(command),
+                plan.phases().get(next.phaseIndex()).name(), next.phaseIndex(), List.of(why), operator(command), now);
         try {
-            ports.store().save(next, r.version(), List.of(new HistoryEntry(rolloutId, now, next.version(), HistoryEntry.Kind.COMMAND,
-                    what, plan.phases().get(next.phaseIndex()).name(), operator(command), List.of(why))));
+            store.save(next, r.version(), List.of(new HistoryEntry(rolloutId, now, next.version(), HistoryEntry.Kind.COMMAND,
+                    what, plan.phases().get(next.phaseIndex()).name(), operator(command), List.of(why))), Intent.of(published));
         } catch (VersionConflict e) {
             return new CommandResult.Refused("the rollout changed while the command was applied; read its status and try again");
         }
-        Action action = action(command, r, next);
-        RolloutEvent published = new RolloutEvent(rolloutId, next.version(), what, action, event(command, next),
-                plan.phases().get(next.phaseIndex()).name(), next.phaseIndex(), List.of(why), operator(command), now);
-        Effects.expect(ports, published);
-        ports.bus().publish(published);
-        if (command.type() == Command.Type.START) {
-            ports.scheduler().schedule(rolloutId, tick);
-        } else if (next.state().terminal()) {
-            ports.scheduler().unschedule(rolloutId);
+        try {
+            bus.publish(published);
+        } catch (RuntimeException e) {
+            // Written with its intent: the next tick sends it. The command itself is done.
         }
+        if (command.type() == Command.Type.START) {
+            scheduler.schedule(rolloutId, tick);
+        }
+        // A terminal rollout keeps its schedule until the tick finds its outbox empty: a promote's COMPLETE
+        // that was lost must still be sent again.
         return accepted;
     }
 
-    private static Action action(Command c, Rollout before, Rollout after) {
+    private static Action action(Command c) {
         return switch (c.type()) {
             case START -> Action.ENTER_PHASE;
-            case RESUME -> before.state() == RolloutState.PAUSED || before.state() == RolloutState.HALTED ? Action.ENTER_PHASE : Action.NONE;
+            case RESUME -> Action.RESUME;
             case PAUSE -> Action.HALT;
-            case ROLLBACK, KILL -> Action.ROLLBACK;
+            case ROLLBACK -> Action.ROLLBACK;
+            case KILL -> Action.KILL;
             case PROMOTE -> Action.COMPLETE;
             case APPROVE, MARK_FIXED -> Action.NONE;
         };
     }
 
-    private static String event(Command c, Rollout next) {
+    private static NotifyEvent event(Command c) {
         return switch (c.type()) {
-            case START -> "started";
-            case PAUSE -> "paused";
-            case RESUME -> "resumed";
-            case ROLLBACK -> "rolled-back";
-            case KILL -> "killed";
-            case PROMOTE -> "promoted";
-            case APPROVE -> "approved";
-            case MARK_FIXED -> "held";
+            case START -> NotifyEvent.STARTED;
+            case PAUSE -> NotifyEvent.PAUSED;
+            case RESUME -> NotifyEvent.RESUMED;
+            case ROLLBACK -> NotifyEvent.ROLLED_BACK;
+            case KILL -> NotifyEvent.KILLED;
+            case PROMOTE -> NotifyEvent.PROMOTED;
+            case APPROVE -> NotifyEvent.APPROVED;
+            case MARK_FIXED -> NotifyEvent.FIXED;
         };
     }
 

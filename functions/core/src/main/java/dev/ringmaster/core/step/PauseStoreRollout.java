@@ -1,39 +1,27 @@
 package dev.ringmaster.core.step;
 
-import dev.ringmaster.core.plan.Plan;
-import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.FlagWriter;
 import dev.ringmaster.core.port.RolloutEvent;
-import dev.ringmaster.core.port.StoredRollout;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.port.Targets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Step function {@code pause-store-rollout}: HALT and PAUSE stop new users on the target (Play halted, App
- * Store phased release paused); ROLLBACK takes the version away and turns the cohort's flag off; a kill
- * also turns the global kill-switch flag off.
+ * Step function {@code pause-store-rollout}: HALT stops new users on the target (Play halted, App Store phased
+ * release paused); ROLLBACK takes the version away and turns the cohort's flag off; KILL also turns the global
+ * kill-switch flag off.
  */
 public final class PauseStoreRollout {
-    private final Ports ports;
-    private final PlanCache plans;
     private final Effects effects;
 
-    public PauseStoreRollout(Ports ports, PlanCache plans) {
-        this.ports = ports;
-        this.plans = plans;
-        this.effects = new Effects(ports);
+    public PauseStoreRollout(RolloutStore store, Targets targets, FlagWriter flags, Clock clock, PlanCache plans) {
+        this.effects = new Effects(store, targets, flags, clock, plans);
     }
 
-    public Optional<String> handle(RolloutEvent event) {
-        if (event.action() != Action.HALT && event.action() != Action.ROLLBACK) {
-            return Optional.empty();
-        }
-        Optional<StoredRollout> stored = ports.store().find(event.rolloutId());
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        Plan plan = plans.get(event.rolloutId(), stored.get().planYaml());
-        if (event.decision().equals("kill")) {
-            effects.throwKillSwitch(plan);
-        }
-        return effects.once(plan, stored.get(), event.action(), event.phaseIndex(), event.version());
+    /** @see AdvancePhase#handle */
+    public Optional<String> handle(RolloutEvent event, Instant until) {
+        return event.action().protective() ? effects.apply(event, until) : Optional.empty();
     }
 }

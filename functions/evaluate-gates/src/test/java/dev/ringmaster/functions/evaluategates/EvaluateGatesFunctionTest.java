@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ringmaster.core.plan.NotifyEvent;
+import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.Effect;
 import dev.ringmaster.core.port.HistoryEntry;
+import dev.ringmaster.core.port.RolloutEvent;
+import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.RolloutState;
 import dev.ringmaster.functions.runtime.Fixtures;
 import dev.ringmaster.functions.runtime.LocalAws;
@@ -27,7 +32,7 @@ class EvaluateGatesFunctionTest {
     }
 
     @Test
-    void healthyRolloutAfterSoak_advances_andPutsEnterPhaseOnTheBus() {
+    void healthyRolloutAfterSoak_advances_writesTheIntentWithTheState_andPutsItOnTheBus() {
         String id = Fixtures.id("healthy");
         Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofHours(2));
 
@@ -41,6 +46,9 @@ class EvaluateGatesFunctionTest {
         assertEquals(1, events.size());
         assertEquals("ENTER_PHASE", events.get(0).path("action").asText());
         assertEquals("phase-2", events.get(0).path("phase").asText());
+        Effect effect = Fixtures.store().find(id).orElseThrow().effect();
+        assertEquals(Fixtures.rollout(id).version(), effect.version(), "the intent is the rollout's effect, written with the advance");
+        assertEquals(Effect.Status.PENDING, effect.status());
     }
 
     @Test
@@ -56,7 +64,7 @@ class EvaluateGatesFunctionTest {
     }
 
     @Test
-    void failingGate_pausesTheRollout_andAsksForAHalt() {
+    void failingGate_haltsTheRollout_andAsksForAHalt() {
         String id = Fixtures.id("crashing");
         Fixtures.running(id, Fixtures.plan(id, 300, 20_000), 0, Duration.ofHours(2));
 
@@ -64,8 +72,52 @@ class EvaluateGatesFunctionTest {
 
         assertTrue(out.path("written").asBoolean(), out.toString());
         assertTrue(out.path("note").asText().contains("crash_rate"), out.toString());
-        assertTrue(Fixtures.rollout(id).state() != RolloutState.RUNNING, "stopped: " + Fixtures.rollout(id).state());
+        assertEquals(RolloutState.HALTED, Fixtures.rollout(id).state());
         assertEquals("HALT", Fixtures.published(id).get(0).path("action").asText());
+    }
+
+    @Test
+    void aPhaseItsTargetHasNotConfirmed_neverAdvances_butItsGatesAreStillJudged() {
+        String id = Fixtures.id("not-live");
+        Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofHours(2));
+        Fixtures.asked(id, RolloutState.RUNNING, Command.Type.RESUME, Action.RESUME, NotifyEvent.RESUMED, Fixtures.now());
+
+        JsonNode out = tick(Fixtures.event("tick.json", id));
+
+        assertEquals("HOLD", out.path("decision").asText(), out.toString());
+        assertTrue(out.path("note").asText().contains("waiting for phase 'phase-1' to go live"), out.toString());
+        HistoryEntry decision = Fixtures.history(id, HistoryEntry.Kind.DECISION).get(0);
+        assertTrue(decision.reasons().stream().anyMatch(r -> r.startsWith("verdict: gate crash_rate ≤ 0.005 PASS")), decision.toString());
+    }
+
+    @Test
+    void anIntentLeftOpenPastItsGrace_isPutOnTheBusAgain() {
+        String id = Fixtures.id("lost-event");
+        Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofHours(2));
+        RolloutEvent lost = Fixtures.asked(id, RolloutState.RUNNING, Command.Type.RESUME, Action.RESUME, NotifyEvent.RESUMED,
+                Fixtures.now().minus(Duration.ofMinutes(3)));
+
+        tick(Fixtures.event("tick.json", id));
+
+        List<JsonNode> again = Fixtures.published(id).stream().filter(e -> e.path("version").asLong() == lost.version()).toList();
+        assertEquals(1, again.size(), "sent again once: " + Fixtures.published(id));
+        assertEquals("RESUME", again.get(0).path("action").asText());
+    }
+
+    @Test
+    void anIntentALaterOneOvertook_isClosedAsSuperseded_andNeverSentAgain() {
+        String id = Fixtures.id("overtaken");
+        Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofHours(2));
+        RolloutEvent resume = Fixtures.asked(id, RolloutState.RUNNING, Command.Type.RESUME, Action.RESUME, NotifyEvent.RESUMED,
+                Fixtures.now().minus(Duration.ofMinutes(3)));
+        Fixtures.asked(id, RolloutState.PAUSED, Command.Type.PAUSE, Action.HALT, NotifyEvent.PAUSED, Fixtures.now().minus(Duration.ofMinutes(2)));
+
+        tick(Fixtures.event("tick.json", id));
+
+        assertTrue(Fixtures.published(id).stream().noneMatch(e -> e.path("version").asLong() == resume.version()
+                && e.path("action").asText().equals("RESUME")), "the resume is never sent again: " + Fixtures.published(id));
+        assertTrue(Fixtures.store().intent(id, resume.intentId()).orElseThrow().outcome().startsWith("superseded: "));
+        assertTrue(Fixtures.history(id, HistoryEntry.Kind.ACTION).stream().anyMatch(h -> h.what().equals("resume superseded")));
     }
 
     @Test

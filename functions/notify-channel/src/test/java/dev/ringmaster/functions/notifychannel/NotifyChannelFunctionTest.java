@@ -2,8 +2,16 @@ package dev.ringmaster.functions.notifychannel;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ringmaster.core.plan.NotifyEvent;
+import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.RolloutEvent;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.rollout.Command;
+import dev.ringmaster.core.rollout.RolloutState;
 import dev.ringmaster.functions.runtime.Fixtures;
 import dev.ringmaster.functions.runtime.LocalAws;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -11,6 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/**
+ * This build reaches no chat or webhook channel (a plan that notifies is refused at start): a rollout without
+ * notify rules settles its messages at once, and one seeded with a Slack rule fails loudly, its message owed.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalAws.class)
 class NotifyChannelFunctionTest {
@@ -19,27 +31,35 @@ class NotifyChannelFunctionTest {
         return Fixtures.json(given().contentType("application/json").body(body).post().then().statusCode(200).extract().asString());
     }
 
-    @Test
-    void halted_isToldOnce_howeverOftenItIsDelivered() {
-        String id = Fixtures.id("notify");
-        Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofMinutes(30));
-        String event = Fixtures.event("decision-halt.json", id);
-
-        JsonNode first = post(event);
-        JsonNode second = post(event);
-
-        assertEquals("halted", first.path("event").asText());
-        assertEquals("[\"slack\"]", first.path("told").toString());
-        assertEquals("[]", second.path("told").toString(), "a redelivered event is not told again");
+    private static RolloutEvent paused(String id, String plan) {
+        Fixtures.running(id, plan, 0, Duration.ofMinutes(30));
+        return Fixtures.asked(id, RolloutState.PAUSED, Command.Type.PAUSE, Action.HALT, NotifyEvent.PAUSED, Fixtures.now());
     }
 
     @Test
-    void everyDecisionKind_isTold_evenOnesWithoutAnAction() {
-        String id = Fixtures.id("notify-all");
-        Fixtures.running(id, Fixtures.healthyPlan(id), 1, Duration.ofMinutes(30));
+    void anEventNoRuleListensFor_tellsNobody_andItsMessagesAreSettled() {
+        String id = Fixtures.id("notify-none");
+        RolloutEvent pause = paused(id, Fixtures.healthyPlan(id));
 
-        assertEquals("[\"slack\"]", post(Fixtures.event("decision-hold.json", id)).path("told").toString());
-        assertEquals("[\"slack\"]", post(Fixtures.event("decision-advance.json", id)).path("told").toString());
+        JsonNode out = post(Fixtures.envelope(pause));
+
+        assertEquals("paused", out.path("event").asText());
+        assertEquals("[]", out.path("told").toString());
+        assertTrue(Fixtures.store().intent(id, pause.intentId()).orElseThrow().notified());
+    }
+
+    @Test
+    void aChannelThisDeploymentCannotReach_failsTheInvocation_andTheMessageStaysOwed() {
+        String id = Fixtures.id("notify-slack");
+        RolloutEvent pause = paused(id, Fixtures.plan(id, Fixtures.MANUAL, 0, 200_000, Fixtures.SLACK));
+
+        String body = given().contentType("application/json").body(Fixtures.envelope(pause)).post().then().extract().asString();
+
+        assertTrue(body.contains("no 'slack' notifier in this deployment"), body);
+        assertFalse(Fixtures.store().intent(id, pause.intentId()).orElseThrow().notified(), "the tick sends it again");
+        String key = "notify#" + id + "#" + pause.intentId() + "#paused#slack#ssm:/ringmaster/slack/releases";
+        assertEquals(RolloutStore.MessageClaim.CLAIMED, Fixtures.store().claim(key, Fixtures.now(), Fixtures.now().plusSeconds(60)),
+                "the failed send released its claim");
     }
 
     @Test

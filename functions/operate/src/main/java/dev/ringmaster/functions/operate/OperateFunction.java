@@ -6,7 +6,6 @@ import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
 import dev.ringmaster.core.rollout.Rollout;
 import dev.ringmaster.core.step.Operate;
-import dev.ringmaster.core.step.Ports;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -21,7 +20,7 @@ public class OperateFunction {
     Operate operate;
 
     @Inject
-    Ports ports;
+    RolloutStore store;
 
     @Funq("operate")
     public OperateResult operate(OperateRequest request) {
@@ -31,7 +30,7 @@ public class OperateFunction {
         String id = request.rolloutId();
         String name = request.command() == null ? "" : request.command().trim().toLowerCase(Locale.ROOT);
         if (name.equals("status")) {
-            return store().find(id).map(s -> new OperateResult(true, status(s.rollout()), null, s.rollout().state().name(),
+            return store.find(id).map(s -> new OperateResult(true, status(s.rollout()), null, s.rollout().state().name(),
                     s.rollout().version())).orElseGet(() -> refused("no rollout " + id, null));
         }
         Optional<Command.Type> type = type(name);
@@ -50,12 +49,8 @@ public class OperateFunction {
     }
 
     private OperateResult refused(String reason, String id) {
-        Optional<Rollout> r = id == null ? Optional.empty() : store().find(id).map(StoredRollout::rollout);
+        Optional<Rollout> r = id == null ? Optional.empty() : store.find(id).map(StoredRollout::rollout);
         return new OperateResult(false, null, reason, r.map(x -> x.state().name()).orElse(null), r.map(Rollout::version).orElse(-1L));
-    }
-
-    private RolloutStore store() {
-        return ports.store();
     }
 
     private static String status(Rollout r) {

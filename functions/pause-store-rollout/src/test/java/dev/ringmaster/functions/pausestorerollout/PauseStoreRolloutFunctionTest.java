@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.port.Action;
+import dev.ringmaster.core.port.Effect;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.RolloutEvent;
-import dev.ringmaster.core.step.AdvancePhase;
+import dev.ringmaster.core.rollout.Command;
+import dev.ringmaster.core.rollout.RolloutState;
 import dev.ringmaster.functions.runtime.Fixtures;
 import dev.ringmaster.functions.runtime.LocalAws;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,52 +29,57 @@ class PauseStoreRolloutFunctionTest {
         return Fixtures.json(given().contentType("application/json").body(body).post().then().statusCode(200).extract().asString());
     }
 
-    /** Simulated targets live in this function's memory: phase-1 must be live on the track before it can halt. */
-    @Inject
-    AdvancePhase advancePhase;
-
-    private void live(String id) {
-        advancePhase.handle(new RolloutEvent(id, 1, "start", Action.ENTER_PHASE, "started", "phase-1", 0, List.of("test"), "test",
-                Instant.now()));
-    }
-
     @Test
-    void halt_stopsTheStoreRollout_onceWhenDeliveredTwice() {
+    void halt_stopsNewUsersOnce_whenDeliveredTwice() {
         String id = Fixtures.id("halt");
         Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofMinutes(30));
-        live(id);
-        String event = Fixtures.event("decision-halt.json", id);
+        RolloutEvent halt = Fixtures.asked(id, RolloutState.PAUSED, Command.Type.PAUSE, Action.HALT, NotifyEvent.PAUSED, Fixtures.now());
 
-        JsonNode first = post(event);
-        JsonNode second = post(event);
+        JsonNode first = post(Fixtures.envelope(halt));
+        JsonNode second = post(Fixtures.envelope(halt));
 
         assertTrue(first.path("applied").asBoolean(), first.toString());
-        assertTrue(first.path("outcome").asText().startsWith("done: google-play"), first.toString());
+        assertEquals("done: manual asked (people asked to stop giving 2.1.0 to new users beyond 10%)", first.path("outcome").asText());
         assertFalse(second.path("applied").asBoolean(), second.toString());
-        assertTrue(first.path("outcome").asText().contains("halted"), first.toString());
-        List<HistoryEntry> actions = Fixtures.history(id, HistoryEntry.Kind.ACTION);
-        assertEquals(List.of("ENTER_PHASE", "HALT"), actions.stream().map(HistoryEntry::what).toList(), "halted once");
+        assertEquals(List.of("halt ok"), Fixtures.history(id, HistoryEntry.Kind.ACTION).stream().map(HistoryEntry::what).toList(),
+                "halted once");
     }
 
     @Test
-    void rollback_takesTheVersionAway() {
+    void rollback_takesTheVersionAway_andOnlyThenIsTheRolloutRolledBack() {
         String id = Fixtures.id("rollback");
         Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofMinutes(30));
-        live(id);
+        RolloutEvent rollback = Fixtures.asked(id, RolloutState.ROLLING_BACK, Command.Type.ROLLBACK, Action.ROLLBACK,
+                NotifyEvent.ROLLED_BACK, Fixtures.now());
 
-        JsonNode out = post(Fixtures.event("decision-rollback.json", id));
+        JsonNode out = post(Fixtures.envelope(rollback));
 
-        assertTrue(out.path("applied").asBoolean(), out.toString());
-        assertTrue(out.path("outcome").asText().startsWith("done: google-play"), out.toString());
-        assertEquals("ROLLBACK", Fixtures.history(id, HistoryEntry.Kind.ACTION).get(1).what());
+        assertTrue(out.path("outcome").asText().startsWith("done: manual asked at 0%"), out.toString());
+        assertEquals(RolloutState.ROLLED_BACK, Fixtures.rollout(id).state());
+        assertTrue(Fixtures.history(id, HistoryEntry.Kind.TRANSITION).stream().anyMatch(h -> h.what().equals("ROLLING_BACK → ROLLED_BACK")));
     }
 
     @Test
-    void advanceEvent_isNotThisFunctions() {
-        String id = Fixtures.id("pause-advance");
-        Fixtures.running(id, Fixtures.healthyPlan(id), 1, Duration.ofMinutes(1));
+    void aRollbackNoTargetCarriedOut_leavesTheRolloutRollbackFailed_neverRolledBack() {
+        String id = Fixtures.id("rollback-refused");
+        Fixtures.running(id, Fixtures.plan(id, Fixtures.GOOGLE_PLAY, 0, 200_000, ""), 0, Duration.ofMinutes(30));
+        RolloutEvent rollback = Fixtures.asked(id, RolloutState.ROLLING_BACK, Command.Type.ROLLBACK, Action.ROLLBACK,
+                NotifyEvent.ROLLED_BACK, Fixtures.now());
 
-        JsonNode out = post(Fixtures.event("decision-advance.json", id));
+        JsonNode out = post(Fixtures.envelope(rollback));
+
+        assertTrue(out.path("outcome").asText().startsWith("refused: google-play"), out.toString());
+        assertEquals(RolloutState.ROLLBACK_FAILED, Fixtures.rollout(id).state());
+        assertEquals(Effect.Status.REFUSED, Fixtures.store().find(id).orElseThrow().effect().status());
+    }
+
+    @Test
+    void enterEvent_isNotThisFunctions() {
+        String id = Fixtures.id("pause-enter");
+        Fixtures.seed(id, Fixtures.healthyPlan(id), RolloutState.PAUSED, 0, Duration.ofMinutes(30));
+        RolloutEvent resume = Fixtures.asked(id, RolloutState.RUNNING, Command.Type.RESUME, Action.RESUME, NotifyEvent.RESUMED, Fixtures.now());
+
+        JsonNode out = post(Fixtures.envelope(resume));
 
         assertFalse(out.path("applied").asBoolean());
         assertTrue(Fixtures.history(id, HistoryEntry.Kind.ACTION).isEmpty());

@@ -4,11 +4,18 @@ import dev.ringmaster.adapters.aws.AwsJsonClient;
 import dev.ringmaster.adapters.aws.EventBridgePublisher;
 import dev.ringmaster.adapters.aws.EventBridgeTickScheduler;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
+import dev.ringmaster.adapters.manual.ManualTarget;
 import dev.ringmaster.adapters.metrics.MetricSources;
 import dev.ringmaster.adapters.metrics.StaticMetricSource;
-import dev.ringmaster.adapters.sim.RecordingNotifier;
-import dev.ringmaster.adapters.sim.SimFlagStore;
-import dev.ringmaster.adapters.sim.SimTargets;
+import dev.ringmaster.core.plan.TargetType;
+import dev.ringmaster.core.port.Capabilities;
+import dev.ringmaster.core.port.EventPublisher;
+import dev.ringmaster.core.port.FlagWriter;
+import dev.ringmaster.core.port.MetricSource;
+import dev.ringmaster.core.port.Notifier;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.port.RolloutTarget;
+import dev.ringmaster.core.port.Targets;
 import dev.ringmaster.core.port.TickScheduler;
 import dev.ringmaster.core.step.AdvancePhase;
 import dev.ringmaster.core.step.EvaluateGates;
@@ -16,8 +23,7 @@ import dev.ringmaster.core.step.NotifyChannel;
 import dev.ringmaster.core.step.Operate;
 import dev.ringmaster.core.step.PauseStoreRollout;
 import dev.ringmaster.core.step.PlanCache;
-import dev.ringmaster.core.step.Ports;
-import io.quarkus.runtime.Startup;
+import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -25,6 +31,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -32,26 +39,82 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Builds the ports and the core's step services from configuration. One instance of each per Lambda
- * container: the plan cache and the HTTP client outlive single invocations.
+ * Builds each port from configuration, and each step with only the ports it uses: beans are made on first use,
+ * so the notify-channel function never builds a target adapter. One instance of each per Lambda container.
+ * This build has adapters for DynamoDB, EventBridge, EventBridge Scheduler, the {@code manual} target and the
+ * {@code static} metric source; a plan naming anything else is refused at start (see {@link #capabilities}).
  */
 @Singleton
 public class Producers {
 
+    /** What this deployment can carry out: operate refuses to start a plan that names anything else. */
     @Produces
     @Singleton
-    @Startup
-    Ports ports(RingmasterConfig config, DynamoDbClient dynamoDb, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        // Checked before anything else is built, so a misconfigured function fails its init, not its first event.
-        TargetsMode.check(config.targets());
-        Clock clock = Clock.systemUTC();
-        SimFlagStore flags = new SimFlagStore(clock);
-        return new Ports(new DynamoDbRolloutStore(dynamoDb, config.table()),
-                new MetricSources(Map.of(StaticMetricSource.KEY, new StaticMetricSource())),
-                SimTargets.all(clock, flags), flags, new RecordingNotifier(clock),
-                new EventBridgePublisher(aws(config, http, credentials, "events", config.events().endpoint().orElse(null)),
-                        config.events().bus()),
-                scheduler(config, http, credentials), clock);
+    Capabilities capabilities(Targets targets, MetricSources sources) {
+        return new Capabilities(targets.types(), sources.registered(), Set.of(), Set.of());
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    RolloutStore store(DynamoDbClient dynamoDb, RingmasterConfig config) {
+        return new DynamoDbRolloutStore(dynamoDb, config.table());
+    }
+
+    @Produces
+    @Singleton
+    MetricSources metricSources() {
+        return new MetricSources(Map.of(StaticMetricSource.KEY, new StaticMetricSource()));
+    }
+
+    @Produces
+    @Singleton
+    Targets targets() {
+        return new Targets(Map.<TargetType, RolloutTarget>of(TargetType.MANUAL, new ManualTarget()));
+    }
+
+    /** No flag store in this build: a plan with one is refused at start, so this is never reached by a started rollout. */
+    @Produces
+    @Singleton
+    FlagWriter flags() {
+        return (store, flags) -> {
+            throw new RolloutTarget.Refused("no '" + store.provider() + "' flag store in this deployment");
+        };
+    }
+
+    /** No chat or webhook channel in this build: a plan that notifies is refused at start; a seeded one fails loudly. */
+    @Produces
+    @Singleton
+    Notifier notifier() {
+        return (rule, message) -> {
+            throw new IllegalStateException("no '" + rule.channel() + "' notifier in this deployment: " + message.title() + " not sent");
+        };
+    }
+
+    @Produces
+    @Singleton
+    EventPublisher bus(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        return new EventBridgePublisher(aws(config, http, credentials, "events", config.events().endpoint().orElse(null)),
+                config.events().bus());
+    }
+
+    @Produces
+    @Singleton
+    TickScheduler scheduler(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        RingmasterConfig.Scheduler s = config.scheduler();
+        if (s.functionArn().isEmpty() || s.roleArn().isEmpty()) {
+            // advance-phase, pause-store-rollout and notify-channel never schedule: they need no ARNs. A
+            // function that does gets the missing key named instead of a schedule that invokes nothing.
+            return new UnconfiguredScheduler();
+        }
+        return new EventBridgeTickScheduler(aws(config, http, credentials, "scheduler", s.endpoint().orElse(null)),
+                s.functionArn().get(), s.roleArn().get(), s.group().orElse(null));
     }
 
     @Produces
@@ -62,32 +125,34 @@ public class Producers {
 
     @Produces
     @Singleton
-    EvaluateGates evaluateGates(Ports ports, PlanCache plans) {
-        return new EvaluateGates(ports, plans);
+    EvaluateGates evaluateGates(RolloutStore store, MetricSources metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
+                                PlanCache plans) {
+        return new EvaluateGates(store, metrics, bus, scheduler, clock, plans);
     }
 
     @Produces
     @Singleton
-    AdvancePhase advancePhase(Ports ports, PlanCache plans) {
-        return new AdvancePhase(ports, plans);
+    AdvancePhase advancePhase(RolloutStore store, Targets targets, FlagWriter flags, Clock clock, PlanCache plans) {
+        return new AdvancePhase(store, targets, flags, clock, plans);
     }
 
     @Produces
     @Singleton
-    PauseStoreRollout pauseStoreRollout(Ports ports, PlanCache plans) {
-        return new PauseStoreRollout(ports, plans);
+    PauseStoreRollout pauseStoreRollout(RolloutStore store, Targets targets, FlagWriter flags, Clock clock, PlanCache plans) {
+        return new PauseStoreRollout(store, targets, flags, clock, plans);
     }
 
     @Produces
     @Singleton
-    NotifyChannel notifyChannel(Ports ports, PlanCache plans) {
-        return new NotifyChannel(ports, plans);
+    NotifyChannel notifyChannel(RolloutStore store, Notifier notifier, Clock clock, PlanCache plans) {
+        return new NotifyChannel(store, notifier, clock, plans);
     }
 
     @Produces
     @Singleton
-    Operate operate(Ports ports, PlanCache plans, RingmasterConfig config) {
-        return new Operate(ports, plans, config.tick());
+    Operate operate(RolloutStore store, EventPublisher bus, TickScheduler scheduler, Clock clock, PlanCache plans,
+                    Capabilities capabilities, RingmasterConfig config) {
+        return new Operate(store, bus, scheduler, clock, plans, capabilities, config.tick());
     }
 
     @Produces
@@ -104,17 +169,6 @@ public class Producers {
     @Singleton
     AwsCredentialsProvider credentials() {
         return DefaultCredentialsProvider.builder().build();
-    }
-
-    private static TickScheduler scheduler(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        RingmasterConfig.Scheduler s = config.scheduler();
-        if (s.functionArn().isEmpty() || s.roleArn().isEmpty()) {
-            // advance-phase, pause-store-rollout and notify-channel never schedule: they need no ARNs. A
-            // function that does gets the missing key named instead of a schedule that invokes nothing.
-            return new UnconfiguredScheduler();
-        }
-        return new EventBridgeTickScheduler(aws(config, http, credentials, "scheduler", s.endpoint().orElse(null)),
-                s.functionArn().get(), s.roleArn().get(), s.group().orElse(null));
     }
 
     private static AwsJsonClient aws(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials, String service,

@@ -13,13 +13,16 @@ public interface RingmasterConfig {
     @WithDefault("ringmaster")
     String table();
 
-    /** Only {@code simulated} in this build. */
-    @WithDefault("simulated")
-    String targets();
-
     /** How often a rollout's schedule ticks evaluate-gates. */
     @WithDefault("5m")
     Duration tick();
+
+    /**
+     * The function's timeout (the CDK stack sets it with the Lambda's): a step's claim on an action lasts this
+     * long from the invocation's start, so the claim of a step that died is taken over once it could no longer run.
+     */
+    @WithDefault("60s")
+    Duration invocationTimeout();
 
     Aws aws();
 

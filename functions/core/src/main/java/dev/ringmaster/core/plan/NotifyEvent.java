@@ -1,0 +1,38 @@
+package dev.ringmaster.core.plan;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** What a notify rule listens for ({@code notify[].on} in a plan): one per decision and command. */
+public enum NotifyEvent {
+    STARTED("started"), ADVANCED("advanced"), HELD("held"), HALTED("halted"), PAUSED("paused"), RESUMED("resumed"),
+    ROLLED_BACK("rolled-back"), COMPLETED("completed"), APPROVAL_NEEDED("approval-needed"), APPROVED("approved"),
+    ALERT("alert"), KILLED("killed"), PROMOTED("promoted"), FIXED("fixed"),
+    /** a halt, rollback or kill the target did not take: critical, told to every rule whatever its {@code on} */
+    ACTION_FAILED("action-failed");
+
+    public final String key;
+
+    NotifyEvent(String key) {
+        this.key = key;
+    }
+
+    /** Critical events reach every notify rule of the phase, whatever the rule listens for. */
+    public boolean critical() {
+        return this == ACTION_FAILED;
+    }
+
+    public static Optional<NotifyEvent> of(String key) {
+        return Arrays.stream(values()).filter(e -> e.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(e -> e.key).toList();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.ringmaster.sim;
+
+import dev.ringmaster.core.gate.Evidence;
+import dev.ringmaster.core.plan.Numbers;
+import dev.ringmaster.core.plan.Phase;
+import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.plan.Target;
+import dev.ringmaster.core.plan.TargetType;
+import dev.ringmaster.core.port.Capabilities;
+import dev.ringmaster.core.port.Effect;
+import dev.ringmaster.core.port.HistoryEntry;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.port.RolloutTarget;
+import dev.ringmaster.core.port.StoredRollout;
+import dev.ringmaster.core.port.TargetState;
+import dev.ringmaster.core.rollout.Command;
+import dev.ringmaster.core.rollout.CommandResult;
+import dev.ringmaster.core.rollout.Decision;
+import dev.ringmaster.core.rollout.Reason;
+import dev.ringmaster.core.rollout.Rollout;
+import dev.ringmaster.core.rollout.RolloutState;
+import dev.ringmaster.core.step.EvaluateGates;
+import dev.ringmaster.core.step.Outbox;
+import dev.ringmaster.testkit.LocalChain;
+import dev.ringmaster.testkit.RecordingScheduler;
+import dev.ringmaster.testkit.VirtualClock;
+import dev.ringmaster.testkit.bus.InProcessBus;
+import dev.ringmaster.testkit.sim.RecordingNotifier;
+import dev.ringmaster.testkit.sim.SimFlagStore;
+import dev.ringmaster.testkit.sim.SimTargets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs one rollout of a plan through a scenario in virtual time, with the same step functions the cloud
+ * runs, over simulated targets (behind the scenario's faults) and a metric source that samples the scenario.
+ * A run goes on until the rollout stopped and everything it asked of the targets and of people is settled, or
+ * until the scenario's {@code until}. Seeded: the same seed gives the same history.
+ */
+public final class Simulator {
+    private final String planYaml;
+    private final Plan plan;
+    private final Scenario scenario;
+
+    public Simulator(String planYaml, Plan plan, Scenario scenario) {
+        this.planYaml = planYaml;
+        this.plan = plan;
+        this.scenario = scenario;
+    }
+
+    /**
+     * @param detailed record per-tick evidence, audience and target calls for a report (costly: only for the example run)
+     */
+    public SimulationRun run(long seed, RolloutStore store, boolean detailed) {
+        VirtualClock clock = new VirtualClock(scenario.start());
+        Faults faults = new Faults(scenario, clock);
+        SimFlagStore flags = new SimFlagStore(clock);
+        SimTargets targets = SimTargets.of(clock, flags);
+        ScenarioMetricSource metrics = new ScenarioMetricSource(scenario, plan.metrics(), seed, faults);
+        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, faults.targets(targets.byType()), faults.flags(flags),
+                faults.notifier(new RecordingNotifier(clock)), new RecordingScheduler(), clock),
+                new InProcessBus().dropping(faults.drops()), Capabilities.everything(), scenario.tick(), detailed, Outbox.GRACE);
+        String id = plan.id();
+        boolean bad = Truth.bad(plan, scenario);
+
+        List<SimulationRun.AudiencePoint> audience = new ArrayList<>();
+        Map<String, List<SimulationRun.MetricPoint>> evidence = new LinkedHashMap<>();
+        List<SimulationRun.DecisionMark> decisions = new ArrayList<>();
+        CommandResult started = chain.operate.handle(id, new Command(Command.Type.START, "simulator", "simulated rollout", null, true, false),
+                planYaml);
+        Instant end = scenario.start().plus(scenario.until());
+        Instant t = scenario.start();
+        Instant outcomeAt = t;
+        double exposed = 0;
+        int nextEvent = 0;
+        List<Scenario.Injected> events = scenario.events().stream().sorted(Comparator.comparing(Scenario.Injected::at)).toList();
+        RolloutState state = RolloutState.RUNNING;
+        while (started instanceof CommandResult.Accepted && t.isBefore(end)) {
+            if (state != RolloutState.RUNNING && store.openIntents(id).isEmpty()) {
+                if (nextEvent == events.size()) {
+                    break;
+                }
+                // Nothing moves a stopped rollout with nothing owed until the next command: skip to the tick that gives it.
+                t = latest(t, tickBefore(events.get(nextEvent).at()));
+            }
+            t = t.plus(scenario.tick());
+            clock.set(t);
+            Duration since = Duration.between(scenario.start(), t);
+            while (nextEvent < events.size() && events.get(nextEvent).at().compareTo(since) <= 0) {
+                chain.operate.handle(id, command(events.get(nextEvent++)), null);
+            }
+            StoredRollout stored = store.find(id).orElseThrow();
+            Rollout r = stored.rollout();
+            Phase phase = plan.phases().get(r.phaseIndex());
+            if (servesNewUsers(stored)) {
+                holdApplesSchedule(targets, phase);
+                double share = Traffic.share(phase, scenario);
+                double traffic = Traffic.sessions(scenario, since, scenario.tick());
+                metrics.observe(t, traffic * share, traffic * Traffic.baselineShare(share), scenario.tick());
+                exposed += traffic * share;
+                if (detailed) {
+                    audience.add(new SimulationRun.AudiencePoint(t, share * 100, phase.name()));
+                }
+            }
+            EvaluateGates.Result result = chain.evaluate.tick(id);
+            Rollout after = result.rollout();
+            if (after.state() != state || after.state() == RolloutState.RUNNING) {
+                outcomeAt = t;
+            }
+            state = after.state();
+            if (detailed) {
+                result.decision().ifPresent(d -> record(d, evidence));
+            }
+            // Mark what a person would notice: a change of state or phase, or a new kind of decision.
+            if (result.decision().isPresent()) {
+                Decision d = result.decision().get();
+                boolean changed = after.state() != r.state() || after.phaseIndex() != r.phaseIndex()
+                        || decisions.isEmpty() || !decisions.get(decisions.size() - 1).decision().equals(d.type().name());
+                if (changed) {
+                    decisions.add(new SimulationRun.DecisionMark(d.at(), d.type().name(), d.phase(), d.summary()));
+                }
+            }
+        }
+        Rollout last = store.find(id).map(StoredRollout::rollout).orElse(Rollout.pending(id));
+        SimulationRun.Outcome outcome = started instanceof CommandResult.Refused refused
+                ? new SimulationRun.Outcome(null, refused.reason()) : SimulationRun.Outcome.of(last.state());
+        List<HistoryEntry> history = detailed ? store.history(id) : List.of();
+        return new SimulationRun(id, scenario.name(), seed, outcome, bad, scenario.start(), outcomeAt, bad ? exposed : 0, audience, evidence,
+                decisions, history, targetState(targets, last), targetCalls(history));
+    }
+
+    /** The last tick before the one at which a command given {@code at} after the start is injected. */
+    private Instant tickBefore(Duration at) {
+        long tick = scenario.tick().toMillis();
+        long ticks = (at.toMillis() + tick - 1) / tick;
+        return scenario.start().plusMillis((ticks - 1) * tick);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The target still takes new users: the rollout runs, or it stopped but the halt, rollback or kill has not
+     * reached the target yet (an outage delays it), or no protective action was asked (a COMPLETED build).
+     */
+    private static boolean servesNewUsers(StoredRollout s) {
+        RolloutState state = s.rollout().state();
+        if (state == RolloutState.RUNNING) {
+            return true;
+        }
+        Effect e = s.effect();
+        return (state == RolloutState.HALTED || state == RolloutState.PAUSED || state.rollingBack())
+                && !(e.action().protective() && e.status() == Effect.Status.DONE);
+    }
+
+    /** Apple's schedule moves by itself: pause it where it would pass the phase's audience (CONTRACTS.md §1.2). */
+    private void holdApplesSchedule(SimTargets targets, Phase phase) {
+        Target target = plan.targetOf(phase);
+        if (target.type() == TargetType.APP_STORE && phase.percent() != null) {
+            targets.appStore().pauseIfBeyond(target, phase.percent());
+        }
+    }
+
+    /** What the simulated system itself holds at the end, read past any fault: the truth a console would show. */
+    private String targetState(SimTargets targets, Rollout last) {
+        Target target = plan.targetOf(plan.phases().get(last.phaseIndex()));
+        try {
+            TargetState s = targets.byType().get(target.type()).observe(target, plan.version() == null ? plan.id() : plan.version());
+            return target.describe() + ": " + s.status() + (Double.isNaN(s.percent()) ? "" : " at " + Numbers.plain(s.percent()) + " %");
+        } catch (RolloutTarget.Refused e) {
+            return target.describe() + ": " + e.getMessage();
+        }
+    }
+
+    /** The target calls in order, from the ACTION entries the steps wrote: "enter ok", "halt error (attempt 2)". */
+    private List<SimulationRun.TargetCall> targetCalls(List<HistoryEntry> history) {
+        List<SimulationRun.TargetCall> calls = new ArrayList<>();
+        for (HistoryEntry h : history) {
+            String[] what = h.what().split(" ");
+            if (h.kind() != HistoryEntry.Kind.ACTION || what.length < 2 || !List.of("ok", "error", "refused").contains(what[1])) {
+                continue;
+            }
+            calls.add(new SimulationRun.TargetCall(Duration.between(scenario.start(), h.at()).toSeconds() / 3600.0, what[0], h.phase(),
+                    what[1]));
+        }
+        return calls;
+    }
+
+    private static Command command(Scenario.Injected e) {
+        Command.Type type = Command.Type.valueOf(e.command().toUpperCase(Locale.ROOT));
+        return new Command(type, "scenario", e.reason(), null, true, type == Command.Type.PROMOTE);
+    }
+
+    private static void record(Decision d, Map<String, List<SimulationRun.MetricPoint>> evidence) {
+        for (Reason v : d.verdicts()) {
+            Evidence e = v.evidence();
+            if (e == null) {
+                continue;
+            }
+            evidence.computeIfAbsent(v.rule(), k -> new ArrayList<>()).add(new SimulationRun.MetricPoint(d.at(), v.rule(), e.estimate(),
+                    e.lower(), e.upper(), e.bound(), v.outcome().name()));
+        }
+    }
+}
