@@ -5,23 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Headless Chromium from the Debian package {@code chromium}. Where it is missing and this JVM may install
- * packages (root, with apt-get), it is installed once, within a time limit, so a fresh machine or CI can still
- * run the browser test; elsewhere the caller skips.
+ * Headless Chromium from the Debian package {@code chromium}, which the setup step (.ci/setup) installs. A test
+ * installs nothing: where the browser is absent the caller skips, naming the package.
  */
 public final class Chromium {
     static final Path BINARY = Path.of("/usr/bin/chromium");
-    private static final Path APT_GET = Path.of("/usr/bin/apt-get");
-    private static final Duration INSTALL_LIMIT = Duration.ofMinutes(5);
+    /** What a skipped browser test says. */
+    public static final String ABSENT = "headless Chromium is not installed: run .ci/setup (Debian package chromium)";
     /** Everything a test run does not want from a browser: sandboxing (root), a GPU, and any network of its own. */
     private static final List<String> QUIET_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
@@ -29,17 +26,9 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** The binary, after installing it where that is allowed; empty where there is none. */
-    public static synchronized Optional<Path> find(Path logDir) throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY) && Files.isExecutable(APT_GET) && isRoot()) {
-            Files.createDirectories(logDir);
-            Instant deadline = Instant.now().plus(INSTALL_LIMIT);
-            Path log = logDir.resolve("chromium-install.log");
-            if (exec(List.of(APT_GET.toString(), "update"), log, deadline) == 0) {
-                exec(List.of(APT_GET.toString(), "install", "-y", "--no-install-recommends", "chromium"), log, deadline);
-            }
-        }
-        return Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
+    /** Whether the browser is there to run. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
     }
 
     /**
@@ -74,25 +63,6 @@ public final class Chromium {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    private static boolean isRoot() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-        String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return id.waitFor() == 0 && uid.equals("0");
-    }
-
-    private static int exec(List<String> command, Path log, Instant deadline) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process process = builder.start();
-        try {
-            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-            return process.waitFor(left, TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
-        } finally {
-            destroy(process);
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -2,6 +2,7 @@ package dev.ringmaster.sim;
 
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.rollout.RolloutState;
+import dev.ringmaster.testkit.sim.SentMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.Map;
  * @param history       the rollout's history as stored
  * @param targetState   what the last phase's target reports at the end, as a person would read it in its console
  * @param targetCalls   every call made on a target, in order, with its result (the example run only)
+ * @param messages      every message that reached a channel, in order (the example run only)
  */
 public record SimulationRun(String plan, String scenario, long seed, Outcome outcome, boolean bad, Instant start, Instant end,
                             double usersExposed, List<AudiencePoint> audience, Map<String, List<MetricPoint>> metrics,
-                            List<DecisionMark> decisions, List<HistoryEntry> history, String targetState, List<TargetCall> targetCalls) {
+                            List<DecisionMark> decisions, List<HistoryEntry> history, String targetState, List<TargetCall> targetCalls,
+                            List<SentMessage> messages) {
 
     public SimulationRun {
         audience = List.copyOf(audience);
@@ -30,6 +33,7 @@ public record SimulationRun(String plan, String scenario, long seed, Outcome out
         decisions = List.copyOf(decisions);
         history = List.copyOf(history);
         targetCalls = List.copyOf(targetCalls);
+        messages = List.copyOf(messages);
     }
 
     /** How a run ended: the rollout's final state, or the start's refusal (then {@code state} is null). */

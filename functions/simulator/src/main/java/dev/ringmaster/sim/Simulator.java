@@ -63,8 +63,9 @@ public final class Simulator {
         SimFlagStore flags = new SimFlagStore(clock);
         SimTargets targets = SimTargets.of(clock, flags);
         ScenarioMetricSource metrics = new ScenarioMetricSource(scenario, plan.metrics(), seed, faults);
+        RecordingNotifier channels = new RecordingNotifier(clock);
         LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, faults.targets(targets.byType()), faults.flags(flags),
-                faults.notifier(new RecordingNotifier(clock)), new RecordingScheduler(), clock),
+                faults.notifier(channels), new RecordingScheduler(), clock),
                 new InProcessBus().dropping(faults.drops()), Capabilities.everything(), scenario.tick(), detailed, Outbox.GRACE);
         String id = plan.id();
         boolean bad = Truth.bad(plan, scenario);
@@ -132,7 +133,7 @@ public final class Simulator {
                 ? new SimulationRun.Outcome(null, refused.reason()) : SimulationRun.Outcome.of(last.state());
         List<HistoryEntry> history = detailed ? store.history(id) : List.of();
         return new SimulationRun(id, scenario.name(), seed, outcome, bad, scenario.start(), outcomeAt, bad ? exposed : 0, audience, evidence,
-                decisions, history, targetState(targets, last), targetCalls(history));
+                decisions, history, targetState(targets, last), targetCalls(history), detailed ? channels.messages() : List.of());
     }
 
     /** The last tick before the one at which a command given {@code at} after the start is injected. */

@@ -18,7 +18,7 @@ class BenchReportRendersInChromiumTest {
 
     @BeforeAll
     static void writeReport() throws Exception {
-        Assumptions.assumeTrue(Chromium.find(DIR).isPresent(), "headless Chromium not available: install the Debian package chromium");
+        Assumptions.assumeTrue(Chromium.installed(), Chromium.ABSENT);
         report = DIR.resolve("bench.html");
         BenchReport.write(SyntheticBench.results(), SyntheticBench.targets("0.95× (1,234 vs 1,300 sessions) <script>alert(1)</script>"),
                 "ringmaster decision-quality benchmark · synthetic", report);
