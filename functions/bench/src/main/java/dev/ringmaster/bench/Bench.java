@@ -1,5 +1,6 @@
 package dev.ringmaster.bench;
 
+import dev.ringmaster.core.rollout.RolloutState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,11 +34,11 @@ public final class Bench {
 
     static BenchResult summarise(BenchScenario s, String traffic, String policy, RunOutcome[] runs) {
         int n = runs.length;
-        long halted = Arrays.stream(runs).filter(r -> r.outcome().equals("HALTED")).count();
-        long paused = Arrays.stream(runs).filter(r -> r.outcome().equals("PAUSED")).count();
+        long halted = Arrays.stream(runs).filter(r -> r.outcome() == RolloutState.HALTED).count();
+        long paused = Arrays.stream(runs).filter(r -> r.outcome() == RolloutState.PAUSED).count();
         long completed = n - halted - paused;
         double[] exposure = Arrays.stream(runs).mapToDouble(RunOutcome::exposure).sorted().toArray();
-        double[] hours = Arrays.stream(runs).filter(r -> r.outcome().equals("COMPLETED")).mapToDouble(RunOutcome::hours).sorted().toArray();
+        double[] hours = Arrays.stream(runs).filter(r -> r.outcome() == RolloutState.COMPLETED).mapToDouble(RunOutcome::hours).sorted().toArray();
         double[] ticks = Arrays.stream(runs).mapToDouble(RunOutcome::ticks).sorted().toArray();
         return new BenchResult(s.name(), traffic, policy, n,
                 s.bad() ? Double.NaN : (double) halted / n,

@@ -3,6 +3,7 @@ package dev.ringmaster.bench;
 import dev.ringmaster.core.gate.Measure;
 import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.plan.MetricKind;
+import dev.ringmaster.core.rollout.RolloutState;
 import dev.ringmaster.sim.Sampler;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,17 +44,17 @@ public final class BenchRun {
                 exposure += canarySessions;
                 PhaseJudge.Call call = judge.onTick(START.plus(t), observe(scenario, t, sampler, canarySessions, baselineSessions));
                 if (call == PhaseJudge.Call.FAIL) {
-                    return new RunOutcome("HALTED", exposure, hours(t), ticks);
+                    return new RunOutcome(RolloutState.HALTED, exposure, hours(t), ticks);
                 }
                 if (inPhase.compareTo(BenchSuite.SOAK) >= 0 && call == PhaseJudge.Call.PASS) {
                     break;
                 }
                 if (inPhase.compareTo(BenchSuite.MAX_SOAK) >= 0) {
-                    return new RunOutcome("PAUSED", exposure, hours(t), ticks);
+                    return new RunOutcome(RolloutState.PAUSED, exposure, hours(t), ticks);
                 }
             }
         }
-        return new RunOutcome("COMPLETED", exposure, hours(t), ticks);
+        return new RunOutcome(RolloutState.COMPLETED, exposure, hours(t), ticks);
     }
 
     private static Map<String, Sample> observe(BenchScenario s, Duration t, Sampler sampler, double canary, double baseline) {

@@ -1,5 +1,7 @@
 package dev.ringmaster.bench;
 
+import dev.ringmaster.core.rollout.RolloutState;
+
 /**
  * How one simulated rollout under one policy ended.
  *
@@ -8,5 +10,5 @@ package dev.ringmaster.bench;
  * @param hours    virtual hours from start to the end
  * @param ticks    decisions taken
  */
-public record RunOutcome(String outcome, double exposure, double hours, int ticks) {
+public record RunOutcome(RolloutState outcome, double exposure, double hours, int ticks) {
 }

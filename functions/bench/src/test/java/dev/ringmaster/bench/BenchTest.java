@@ -7,7 +7,12 @@ import dev.ringmaster.bench.policy.NaivePolicy;
 import dev.ringmaster.bench.policy.OraclePolicy;
 import dev.ringmaster.bench.policy.RingmasterPolicy;
 import dev.ringmaster.bench.policy.SustainedPolicy;
+import dev.ringmaster.core.gate.Sample;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A small benchmark: the oracle is the lower bound on exposure among policies that do not halt healthy builds. */
@@ -33,13 +38,42 @@ class BenchTest {
     }
 
     @Test
-    void commonRandomNumbersGiveEveryPolicyTheSameObservations() {
-        BenchScenario healthy = BenchSuite.scenarios().get(0);
-        RunOutcome a = BenchRun.run(new NaivePolicy(), healthy, 200_000, 42);
-        RunOutcome b = BenchRun.run(new NaivePolicy(), healthy, 200_000, 42);
-        assertEquals(a, b);
-        assertEquals(BenchRun.mix(1, 0, 5), BenchRun.mix(1, 0, 5));
-        assertTrue(BenchRun.mix(1, 0, 5) != BenchRun.mix(1, 1, 5));
+    void commonRandomNumbers_twoPoliciesThatDecideDifferentlySeeTheSameObservationsWhileTheyBothRun() {
+        BenchScenario bad = BenchSuite.scenarios().stream().filter(sc -> sc.name().equals("crash-x2")).findFirst().orElseThrow();
+        Recording holdsOn = new Recording(Integer.MAX_VALUE);
+        Recording haltsEarly = new Recording(10);
+
+        RunOutcome held = BenchRun.run(holdsOn, bad, 200_000, 42);
+        RunOutcome halted = BenchRun.run(haltsEarly, bad, 200_000, 42);
+
+        assertEquals(dev.ringmaster.core.rollout.RolloutState.HALTED, halted.outcome());
+        assertTrue(held.ticks() > halted.ticks(), held + " vs " + halted);
+        assertEquals(10, haltsEarly.seen.size());
+        assertEquals(holdsOn.seen.subList(0, 10), haltsEarly.seen, "tick k of a phase draws the same sessions for every policy");
+        assertTrue(!holdsOn.seen.get(0).equals(holdsOn.seen.get(1)), "and different ones from tick to tick");
+    }
+
+    /** A policy that holds, records what it is shown, and fails at tick {@code failAt}: decisions differ, observations must not. */
+    private static final class Recording implements Policy {
+        final List<Map<String, Sample>> seen = new ArrayList<>();
+        final int failAt;
+
+        Recording(int failAt) {
+            this.failAt = failAt;
+        }
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public PhaseJudge judge(List<BenchMetric> metrics, Instant phaseStart, Duration tick, TrueEffect truth, double alphaFail) {
+            return (at, observed) -> {
+                seen.add(Map.copyOf(observed));
+                return seen.size() >= failAt ? PhaseJudge.Call.FAIL : PhaseJudge.Call.HOLD;
+            };
+        }
     }
 
     private static BenchResult find(List<BenchResult> results, String scenario, String traffic, String policy) {
