@@ -26,7 +26,8 @@ final class OperatorVerbs {
         }
     }
 
-    @CommandLine.Command(name = "rollback", mixinStandardHelpOptions = true, description = "Roll the rollout back: audience withdrawn where the target can, cohort flags off.",
+    @CommandLine.Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Roll the rollout back, COMPLETED included: every phase it reached withdrawn where its target can, its flags off.",
             footer = {"", "Example:", "  ./ringmaster rollback android-2-1-0 --reason 'crash spike in phase 1'"})
     static class Rollback extends OperatorCommand.OnRollout {
         @Override
@@ -35,12 +36,18 @@ final class OperatorVerbs {
         }
     }
 
-    @CommandLine.Command(name = "kill", mixinStandardHelpOptions = true, description = "Throw the kill switch (seed 004): the global canary flag off, and roll back.",
-            footer = {"", "Example:", "  ./ringmaster kill web-2-1-0-canary --reason 'data inconsistency'"})
+    @CommandLine.Command(name = "kill", mixinStandardHelpOptions = true,
+            description = {"Throw the kill switch (seed 004), in any state: the global canary flag off and everything the rollout",
+                    "turned on withdrawn. --cohort NAME turns only that cohort's flag off."},
+            footer = {"", "Examples:", "  ./ringmaster kill web-2-1-0-canary --reason 'data inconsistency'",
+                    "  ./ringmaster kill web-2-1-0-canary --cohort beta --reason 'beta users report data loss'"})
     static class Kill extends OperatorCommand.OnRollout {
+        @CommandLine.Option(names = "--cohort", paramLabel = "NAME", description = "only this cohort's flag (canary.cohort.{name}.enabled)")
+        String cohort;
+
         @Override
         Command command() {
-            return of(Command.Type.KILL);
+            return new Command(Command.Type.KILL, options.operator(), options.reason, null, false, false, cohort, null);
         }
     }
 

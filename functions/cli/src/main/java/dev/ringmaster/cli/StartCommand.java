@@ -21,6 +21,10 @@ public class StartCommand extends OperatorCommand {
     @CommandLine.Option(names = "--confirm-checklist", description = "the plan's checklist is done (seed 003)")
     boolean confirmChecklist;
 
+    @CommandLine.Option(names = "--after", paramLabel = "ROLLOUT", description = "restart after this rolled-back rollout, marked fixed"
+            + " (seed 002: restart from phase 1 after a fix); the link is recorded in both")
+    String after;
+
     @CommandLine.Parameters(index = "0", paramLabel = "PLAN", description = "the plan file")
     Path file;
 
@@ -57,6 +61,6 @@ public class StartCommand extends OperatorCommand {
 
     @Override
     Command command() {
-        return new Command(Command.Type.START, options.operator(), options.reason, phase, confirmChecklist, false);
+        return new Command(Command.Type.START, options.operator(), options.reason, phase, confirmChecklist, false, null, after);
     }
 }

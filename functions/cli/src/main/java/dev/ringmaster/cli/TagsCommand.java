@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 "Branch → ring: dev, develop → dev; dev-staging → staging; ring-0* → ring-0; ring-1* → ring-1;",
                 "ring-2 → ring-2; main → production. Other branches get the PR tags and no ring tag, and a note says so."},
         footer = {"", "Examples:", "  ./ringmaster tags --branch ring-0 --pr 123 --iteration 42 --sha a1b2c3d4e5f6",
-                "  ./ringmaster tags --branch main --version 1.5.0 --sha 9c8d7e6f0a1b"})
+                "  ./ringmaster tags --branch main --version 1.5.0 --sha 9c8d7e6f0a1b",
+                "  ./ringmaster tags --branch ring-0 --pr 123 --iteration 42 --sha a1b2c3d4e5f6 --plan events/plans/001-aitherzero-rings.yaml"})
 public class TagsCommand implements Callable<Integer> {
 
     @Spec
@@ -57,13 +58,20 @@ public class TagsCommand implements Callable<Integer> {
     @Option(names = "--created", description = "build time, ISO-8601 (org.opencontainers.image.created)")
     String created;
 
+    @Option(names = "--label-prefix", paramLabel = "P", description = "prefix of ringmaster's labels, the project's reverse-DNS name"
+            + " (default: the plan's container-ring labelPrefix with --plan, else dev.ringmaster)")
+    String labelPrefix;
+
+    @Option(names = "--plan", paramLabel = "PLAN", description = "take the label prefix from this plan's container-ring target (seed 001)")
+    java.nio.file.Path plan;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TagSet set;
         try {
-            ImageMetadata meta = new ImageMetadata(title, source, created == null ? null : Instant.parse(created));
+            ImageMetadata meta = new ImageMetadata(title, source, created == null ? null : Instant.parse(created), prefix());
             set = release() ? RingTags.forRelease(version, sha, meta) : RingTags.forPullRequest(branch, pr, iteration, sha, meta);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println(e instanceof DateTimeParseException ? "--created: '" + created + "' is not an ISO-8601 instant" : e.getMessage());
@@ -84,6 +92,21 @@ public class TagsCommand implements Callable<Integer> {
         out.println(json.writeValueAsString(root));
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** --label-prefix, else the plan's container-ring target's labelPrefix, else the default. */
+    private String prefix() {
+        if (labelPrefix != null || plan == null) {
+            return labelPrefix;
+        }
+        dev.ringmaster.core.plan.ParseResult parsed = dev.ringmaster.core.plan.PlanParser.parse(plan);
+        if (!parsed.ok()) {
+            throw new MissingOption(String.join("\n", parsed.errors().stream().map(Object::toString).toList()));
+        }
+        dev.ringmaster.core.plan.Plan p = parsed.plan();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(p.target()), p.phases().stream().map(dev.ringmaster.core.plan.Phase::target))
+                .filter(t -> t != null && t.type() == dev.ringmaster.core.plan.TargetType.CONTAINER_RING && t.key("labelPrefix") != null)
+                .map(t -> t.key("labelPrefix")).findFirst().orElse(null);
     }
 
     private boolean release() {

@@ -1,6 +1,8 @@
 package dev.ringmaster.sim;
 
 import dev.ringmaster.core.gate.Evidence;
+import dev.ringmaster.core.plan.AppReviewGate;
+import dev.ringmaster.core.port.MetricSource;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
@@ -64,8 +66,14 @@ public final class Simulator {
         SimTargets targets = SimTargets.of(clock, flags);
         ScenarioMetricSource metrics = new ScenarioMetricSource(scenario, plan.metrics(), seed, faults);
         RecordingNotifier channels = new RecordingNotifier(clock);
-        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, faults.targets(targets.byType()), faults.flags(flags),
-                faults.notifier(channels), new RecordingScheduler(), clock),
+        RecordingScheduler schedules = new RecordingScheduler();
+        // App Review's verdict comes from the simulated App Store Connect; the scenario may make it reject.
+        Scenario.Truth review = scenario.metrics().get(AppReviewGate.METRIC);
+        targets.appReview().approves(review == null || review.check() == null || review.check());
+        MetricSource sources = (def, rollout, version, from, to) -> def.source().equals(dev.ringmaster.core.plan.MetricSource.APP_REVIEW.key)
+                ? targets.appReview().read(def, rollout, version, from, to) : metrics.read(def, rollout, version, from, to);
+        LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(targets.byType()), faults.flags(flags),
+                faults.notifier(channels), schedules, clock),
                 new InProcessBus().dropping(faults.drops()), Capabilities.everything(), scenario.tick(), detailed, Outbox.GRACE);
         String id = plan.id();
         boolean bad = Truth.bad(plan, scenario);
@@ -83,11 +91,11 @@ public final class Simulator {
         List<Scenario.Injected> events = scenario.events().stream().sorted(Comparator.comparing(Scenario.Injected::at)).toList();
         RolloutState state = RolloutState.RUNNING;
         while (started instanceof CommandResult.Accepted && t.isBefore(end)) {
-            if (state != RolloutState.RUNNING && store.openIntents(id).isEmpty()) {
+            if (state != RolloutState.RUNNING && !schedules.schedules().containsKey(id) && store.openIntents(id).isEmpty()) {
                 if (nextEvent == events.size()) {
                     break;
                 }
-                // Nothing moves a stopped rollout with nothing owed until the next command: skip to the tick that gives it.
+                // Nothing moves an unscheduled rollout with nothing owed until the next command: skip to the tick that gives it.
                 t = latest(t, tickBefore(events.get(nextEvent).at()));
             }
             t = t.plus(scenario.tick());

@@ -13,8 +13,14 @@ public final class Traffic {
     private Traffic() {
     }
 
-    /** The canary's share of sessions: the phase's percentage, its size against the hourly users, or 1 %. */
+    /**
+     * The canary's share of sessions: the phase's percentage, its size against the hourly users, or 1 %. A 0 %
+     * phase is a dark deploy (seed 003 ZERO and LOW): every session runs the new code with its feature off.
+     */
     public static double share(Phase phase, Scenario scenario) {
+        if (phase.percent() != null && phase.percent() == 0) {
+            return 1;
+        }
         if (phase.percent() != null) {
             return phase.percent() / 100.0;
         }

@@ -34,7 +34,8 @@ final class StateItem {
 
     /** Every attribute a {@link Rollout} owns: a save sets those present and removes the rest, so a field set to null is cleared. */
     static final List<String> ROLLOUT_ATTRIBUTES = List.of("rolloutId", STATE, "phaseIndex", "phaseEnteredAt", "startedAt",
-            VERSION, "approvedPhase", "fixed", "hotfix", "reason", "lastDecision", "sourceErrors");
+            VERSION, "approvedPhase", "fixed", "hotfix", "reason", "lastDecision", "sourceErrors", "firstPhase", "approvers", "after",
+            "stoppedAt");
 
     private StateItem() {
     }
@@ -58,7 +59,8 @@ final class StateItem {
         Rollout rollout = new Rollout(item.string("rolloutId"), RolloutState.valueOf(item.string(STATE)),
                 item.integer("phaseIndex"), item.instant("phaseEnteredAt"), item.instant("startedAt"), item.number(VERSION),
                 item.integer("approvedPhase"), item.bool("fixed"), item.bool("hotfix"), item.string("reason"),
-                item.string("lastDecision"), item.integer("sourceErrors"));
+                item.string("lastDecision"), item.integer("sourceErrors"), item.has("firstPhase") ? item.integer("firstPhase") : 0,
+                item.has("approvers") ? item.strings("approvers") : java.util.List.of(), item.string("after"), item.instant("stoppedAt"));
         return new StoredRollout(rollout, item.string(PLAN), effect(item));
     }
 
@@ -84,6 +86,10 @@ final class StateItem {
                 .with("hotfix", rollout.hotfix())
                 .with("reason", rollout.reason())
                 .with("lastDecision", rollout.lastDecision())
-                .with("sourceErrors", rollout.sourceErrors());
+                .with("sourceErrors", rollout.sourceErrors())
+                .with("firstPhase", rollout.firstPhase())
+                .with("approvers", rollout.approvers())
+                .with("after", rollout.after())
+                .with("stoppedAt", rollout.stoppedAt());
     }
 }

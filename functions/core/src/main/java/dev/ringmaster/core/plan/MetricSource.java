@@ -19,7 +19,12 @@ public enum MetricSource {
     /** reported by CI or a person with {@code ringmaster report}: the default for {@code check} metrics. */
     REPORT("report", false, Set.of(MetricKind.CHECK, MetricKind.COUNT)),
     /** pushed by webhooks (Crashlytics, Alertmanager, App Store Connect, generic): counts of alerts. */
-    WEBHOOK("webhook", false, Set.of(MetricKind.COUNT, MetricKind.CHECK));
+    WEBHOOK("webhook", false, Set.of(MetricKind.COUNT, MetricKind.CHECK)),
+    /**
+     * App Store Connect's review of the version: PASS once approved, FAIL once rejected, no data while it
+     * waits. The implicit gate of every app-review phase reads it; plans do not name it themselves.
+     */
+    APP_REVIEW("app-review", false, Set.of(MetricKind.CHECK));
 
     public final String key;
     public final boolean hasBaseline;
@@ -52,6 +57,7 @@ public enum MetricSource {
             };
             case CANARY_DIFF -> List.of("samples");
             case STATIC, REPORT, WEBHOOK -> List.of();
+            case APP_REVIEW -> List.of("appId", "versionString");
         };
     }
 
@@ -66,6 +72,7 @@ public enum MetricSource {
             case STATIC -> List.of("value", "bad", "total", "baseline", "baselineBad", "baselineTotal");
             case REPORT -> List.of();
             case WEBHOOK -> List.of("kind", "filter");
+            case APP_REVIEW -> List.of("appId", "versionString");
         };
     }
 

@@ -10,7 +10,13 @@ public enum NotifyEvent {
     ROLLED_BACK("rolled-back"), COMPLETED("completed"), APPROVAL_NEEDED("approval-needed"), APPROVED("approved"),
     ALERT("alert"), KILLED("killed"), PROMOTED("promoted"), FIXED("fixed"),
     /** a halt, rollback or kill the target did not take: critical, told to every rule whatever its {@code on} */
-    ACTION_FAILED("action-failed");
+    ACTION_FAILED("action-failed"),
+    /** a rollback not confirmed within its {@code rollbackWithin}: critical */
+    ROLLBACK_SLOW("rollback-slow"),
+    /** seed 003 after any rollback: what, when and why, and what could not be undone (#incidents; the status page when customers were exposed) */
+    INCIDENT("incident"),
+    /** seed 003: "schedule postmortem within 48 hours" */
+    POSTMORTEM_DUE("postmortem-due");
 
     public final String key;
 
@@ -20,7 +26,7 @@ public enum NotifyEvent {
 
     /** Critical events reach every notify rule of the phase, whatever the rule listens for. */
     public boolean critical() {
-        return this == ACTION_FAILED;
+        return this == ACTION_FAILED || this == ROLLBACK_SLOW;
     }
 
     public static Optional<NotifyEvent> of(String key) {

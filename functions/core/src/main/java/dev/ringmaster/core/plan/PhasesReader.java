@@ -93,11 +93,15 @@ final class PhasesReader {
             return Approval.NONE;
         }
         if (n instanceof ScalarNode) {
-            return f.bool("approval").map(b -> b ? new Approval(true, List.of()) : Approval.NONE).orElse(Approval.NONE);
+            return f.bool("approval").map(b -> b ? Approval.byAnyone(List.of()) : Approval.NONE).orElse(Approval.NONE);
         }
-        Fields a = Fields.of(n, f.child("approval"), problems, List.of("checklist"));
+        Fields a = Fields.of(n, f.child("approval"), problems, List.of("checklist", "count", "from"));
         a.rejectUnknown();
-        return new Approval(true, a.strings("checklist"));
+        double count = a.number("count").orElse(1.0);
+        if (count < 1 || count != Math.rint(count)) {
+            a.error("count", "count '" + Numbers.plain(count) + "' must be a whole number ≥ 1: how many distinct people approve");
+        }
+        return new Approval(true, a.strings("checklist"), (int) count, a.strings("from"));
     }
 
     /** Flag values are rollout percentages (0–100) or on/off. */

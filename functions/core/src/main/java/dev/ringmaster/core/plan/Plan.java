@@ -7,14 +7,20 @@ import java.util.Map;
 
 /**
  * A validated rollout plan (CONTRACTS.md §1) with its phases expanded: when the file has no {@code phases},
- * they come from the risk template and {@link #fromTemplate} is true.
+ * they come from the risk template and {@link #fromTemplate} is true. A phase whose target is App Review
+ * carries the implicit gate {@code app_review pass: true}: it completes only once Apple approved.
+ *
+ * @param circuitBreakerMetric the application signal whose consecutive errors trip the breaker (a count or check metric), or null
+ * @param watchAfterComplete   how long halt rules keep being judged after COMPLETED (null: not at all)
+ * @param rollbackWithin       how fast any rollback must take effect when its phase sets no limit (null: none)
+ * @param approvers            approver groups: name → people who may approve for it
  */
 public record Plan(String id, String app, String version, boolean hotfix, Risk risk, Target target,
                    FlagStore flagStore, Map<String, MetricDef> metrics, DeploymentWindows windows,
                    List<Phase> phases, boolean fromTemplate, List<HaltRule> haltRules, OnGateFail onGateFail,
                    double falseHaltRate, double falseAdvanceRate, List<NotifyRule> notifyRules, KillSwitch killSwitch,
-                   int circuitBreakerErrors, List<String> checklist, Duration watchAfterRollback,
-                   Duration hotfixSoak) {
+                   int circuitBreakerErrors, String circuitBreakerMetric, List<String> checklist, Duration watchAfterRollback,
+                   Duration watchAfterComplete, Duration hotfixSoak, Duration rollbackWithin, Map<String, List<String>> approvers) {
 
     public static final double DEFAULT_FALSE_HALT_RATE = 0.01;
     public static final double DEFAULT_FALSE_ADVANCE_RATE = 0.05;
@@ -26,6 +32,33 @@ public record Plan(String id, String app, String version, boolean hotfix, Risk r
         haltRules = List.copyOf(haltRules);
         notifyRules = List.copyOf(notifyRules);
         checklist = List.copyOf(checklist);
+        approvers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(approvers));
+    }
+
+    /** How fast a rollback of {@code phase} must take effect: the phase's own limit, else the plan's (null: none). */
+    public Duration rollbackWithin(Phase phase) {
+        return phase.rollbackWithin() != null ? phase.rollbackWithin() : rollbackWithin;
+    }
+
+    /**
+     * Whether customers got the build in phases {@code first} … {@code last}: a percentage of production or a
+     * named cohort of it. Rings and TestFlight groups alone are the team and its testers (seed 003: the status
+     * page is updated after a rollback only "if customer impact").
+     */
+    public boolean reachedCustomers(int first, int last) {
+        for (int i = Math.max(0, first); i <= last && i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            if (p.percent() != null && p.percent() > 0 || p.cohort() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code person} may approve entry to {@code phase}: anyone, or a member of one of its approver groups. */
+    public boolean mayApprove(Phase phase, String person) {
+        return phase.approval().from().isEmpty()
+                || phase.approval().from().stream().anyMatch(g -> approvers.getOrDefault(g, List.of()).contains(person));
     }
 
     public Target targetOf(Phase phase) {

@@ -45,11 +45,41 @@ final class PlanChecks {
         }
         if (!phases.isEmpty()) {
             Phase last = phases.get(phases.size() - 1);
-            if (last.percent() != null && last.percent() < 100) {
+            // A template's dark deploy (ZERO: code with its flag off) is complete at 0 %.
+            if (last.percent() != null && last.percent() < 100 && !(fromTemplate && last.percent() == 0)) {
                 int i = phases.size() - 1;
                 Fields f = fromTemplate ? null : Fields.of(nodes.get(i), spec.child("phases") + "[" + i + "]", new Problems(""), List.of());
                 problems.add(f == null ? spec.node() : f.at("audience"), f == null ? "spec.risk" : f.child("audience"),
                         "the last phase reaches " + Numbers.plain(last.percent()) + "%, not 100%: add a phase at 100%");
+            }
+        }
+    }
+
+    /** An approval's groups are defined under spec.approvers, with at least as many people as it asks. */
+    static void approvals(Fields spec, List<Phase> phases, java.util.Map<String, List<String>> approvers, Problems problems) {
+        List<Node> nodes = spec.items("phases");
+        if (phases.size() != nodes.size()) {
+            return;
+        }
+        for (int i = 0; i < phases.size(); i++) {
+            Approval a = phases.get(i).approval();
+            if (!a.required() || a.from().isEmpty() && a.count() <= 1) {
+                continue;
+            }
+            Fields phase = Fields.of(nodes.get(i), spec.child("phases") + "[" + i + "]", new Problems(""), List.of());
+            Fields f = Fields.of(phase.get("approval"), phase.child("approval"), new Problems(""), List.of());
+            java.util.Set<String> people = new java.util.TreeSet<>();
+            for (String group : a.from()) {
+                if (!approvers.containsKey(group)) {
+                    problems.add(f.at("from"), f.child("from"), "approver group '" + group + "' is not defined under spec.approvers"
+                            + Suggest.hint(group, List.copyOf(approvers.keySet())));
+                } else {
+                    people.addAll(approvers.get(group));
+                }
+            }
+            if (!a.from().isEmpty() && people.size() < a.count() && a.from().stream().allMatch(approvers::containsKey)) {
+                problems.add(f.at("count"), f.child("count"), "count " + a.count() + " needs " + a.count()
+                        + " distinct approvers, but " + a.from() + " name only " + people.size() + ": " + people);
             }
         }
     }

@@ -28,7 +28,7 @@ public final class PlanParser {
     private static final List<String> METADATA = List.of("name", "app", "version", "hotfix", "description", "owner");
     private static final List<String> SPEC = List.of("risk", "target", "flagStore", "metrics", "windows", "phases",
             "haltRules", "onGateFail", "falseHaltRate", "falseAdvanceRate", "notify", "killSwitch", "circuitBreaker",
-            "checklist", "watchAfterRollback", "hotfixSoak");
+            "checklist", "watchAfterRollback", "watchAfterComplete", "hotfixSoak", "rollbackWithin", "approvers");
 
     private PlanParser() {
     }
@@ -107,6 +107,11 @@ public final class PlanParser {
                 phases = List.of();
             } else {
                 RiskTemplate template = RiskTemplate.of(risk);
+                if ((risk == Risk.ZERO || risk == Risk.LOW) && target != null && target.type() != TargetType.FEATURE_FLAG
+                        && target.type() != TargetType.MANUAL) {
+                    spec.error("risk", "risk " + risk + " deploys with its feature flag OFF (seed 003): its target must be a feature-flag"
+                            + " (or manual) target, not " + target.type().key + "; or write phases");
+                }
                 for (String m : template.monitors()) {
                     if (!metrics.containsKey(m)) {
                         spec.error("risk", "risk " + risk + " monitors " + String.join(", ", template.monitors())
@@ -130,18 +135,31 @@ public final class PlanParser {
         double falseAdvanceRate = rate(spec, "falseAdvanceRate", Plan.DEFAULT_FALSE_ADVANCE_RATE);
         List<NotifyRule> notify = notifyRules(spec, problems);
         KillSwitch killSwitch = killSwitch(spec, problems);
-        int breaker = circuitBreaker(spec, problems);
+        Fields breakerFields = Fields.of(spec.get("circuitBreaker"), spec.child("circuitBreaker"), problems,
+                List.of("consecutiveErrors", "metric"));
+        int breaker = circuitBreaker(spec, breakerFields);
+        String breakerMetric = breakerMetric(spec, breakerFields, metrics);
         List<String> checklist = spec.strings("checklist");
         Duration watch = spec.duration("watchAfterRollback", false).orElse(Duration.ofHours(24));
+        Duration watchAfterComplete = spec.duration("watchAfterComplete", false).orElse(null);
         Duration hotfixSoak = spec.duration("hotfixSoak", false).orElse(Duration.ofHours(1));
+        Duration rollbackWithin = spec.duration("rollbackWithin", false).orElse(null);
+        Map<String, List<String>> approvers = approvers(spec, problems);
 
+        if (killSwitch != null && flagStore == null && (target == null || target.type() != TargetType.FEATURE_FLAG)) {
+            spec.error("killSwitch", "a kill switch is a flag: add spec.flagStore (or use a feature-flag target) for "
+                    + killSwitch.flag() + " to be written");
+        }
         PlanChecks.check(spec, phases, fromTemplate, target, flagStore, problems);
+        PlanChecks.approvals(spec, phases, approvers, problems);
         if (!problems.isEmpty()) {
             return null;
         }
         metrics.values().removeIf(java.util.Objects::isNull);
+        phases = AppReviewGate.add(phases, target, metrics);
         return new Plan(id, app, version, hotfix, risk, target, flagStore, metrics, windows, phases, fromTemplate, haltRules,
-                onGateFail, falseHaltRate, falseAdvanceRate, notify, killSwitch, breaker, checklist, watch, hotfixSoak);
+                onGateFail, falseHaltRate, falseAdvanceRate, notify, killSwitch, breaker, breakerMetric, checklist, watch,
+                watchAfterComplete, hotfixSoak, rollbackWithin, approvers);
     }
 
     private static double rate(Fields spec, String key, double fallback) {
@@ -203,16 +221,53 @@ public final class PlanParser {
         return new KillSwitch(flag, cohortFlag);
     }
 
-    private static int circuitBreaker(Fields spec, Problems problems) {
+    private static int circuitBreaker(Fields spec, Fields f) {
         if (!spec.has("circuitBreaker")) {
             return 3;
         }
-        Fields f = Fields.of(spec.get("circuitBreaker"), spec.child("circuitBreaker"), problems, List.of("consecutiveErrors"));
         f.rejectUnknown();
         double n = f.number("consecutiveErrors").orElse(3.0);
         if (n < 1 || n != Math.rint(n)) {
             f.error("consecutiveErrors", "consecutiveErrors '" + Numbers.plain(n) + "' must be a whole number ≥ 1");
         }
         return (int) n;
+    }
+
+    /** Seed 004's "auto-disable on 3 consecutive errors": the application signal counted, an error-events count or a check. */
+    private static String breakerMetric(Fields spec, Fields f, Map<String, MetricDef> metrics) {
+        if (!spec.has("circuitBreaker")) {
+            return null;
+        }
+        String metric = f.string("metric", false).orElse(null);
+        if (metric == null) {
+            return null;
+        }
+        MetricDef def = metrics.get(metric);
+        if (def == null && !metrics.containsKey(metric)) {
+            f.error("metric", "circuitBreaker metric '" + metric + "' is not defined under spec.metrics"
+                    + Suggest.hint(metric, List.copyOf(metrics.keySet())));
+        } else if (def != null && def.kind() != MetricKind.COUNT && def.kind() != MetricKind.CHECK) {
+            f.error("metric", "circuitBreaker metric '" + metric + "' is a " + def.kind().key()
+                    + " metric: the breaker counts error events (a count metric) or failing checks (a check metric)");
+        }
+        return metric;
+    }
+
+    /** {@code spec.approvers}: group name → the people who may approve for it. */
+    private static Map<String, List<String>> approvers(Fields spec, Problems problems) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Node n = spec.get("approvers");
+        if (n == null) {
+            return out;
+        }
+        Fields groups = Fields.of(n, spec.child("approvers"), problems, List.of());
+        for (String group : groups.entries().keySet()) {
+            List<String> people = groups.strings(group);
+            if (people.isEmpty()) {
+                groups.error(group, "approver group '" + group + "' lists nobody: give the people who approve for it");
+            }
+            out.put(group, people);
+        }
+        return out;
     }
 }

@@ -16,6 +16,11 @@ import java.util.Map;
  *
  * <p>Gate bounds come from the seed's "Required Dashboard Metrics" table: the Warning column is the exit
  * criterion of every stage and the Critical column a critical halt rule with a Level 1 rollback.
+ *
+ * <p>ZERO and LOW deploy "with flags OFF": their first phase has a 0 % audience (the code is deployed, its
+ * feature flag written off for everyone). ZERO checks deployment success only (the target confirming the
+ * deploy); LOW keeps the flag off for an hour that must be silent ("no errors from new code") and only then
+ * turns it on for everyone.
  */
 public enum RiskTemplate {
     ZERO, LOW, MEDIUM, HIGH;
@@ -35,10 +40,11 @@ public enum RiskTemplate {
 
     public List<Phase> phases() {
         return switch (this) {
-            // "Deploy immediately. Wait: 0 hours. Monitor: deployment success only."
-            case ZERO -> List.of(phase("deploy", 100, Duration.ZERO, null, List.of()));
-            // "Flag-gated. Wait: 1 hour with flag OFF. Monitor: no errors from new code."
-            case LOW -> List.of(phase("flag-off", 100, Duration.ofHours(1), Duration.ofHours(2), List.of(errorGate())));
+            // "Deploy immediately: tests, docs, code with flags OFF. Wait: 0 hours. Monitor: deployment success only."
+            case ZERO -> List.of(phase("deploy-flag-off", 0, Duration.ZERO, null, List.of()));
+            // "Flag-gated. Wait: 1 hour with flag OFF. Monitor: no errors from new code (should be silent)."
+            case LOW -> List.of(phase("flag-off", 0, Duration.ofHours(1), Duration.ofHours(2), List.of(errorGate())),
+                    phase("flag-on", 100, Duration.ZERO, null, List.of(errorGate())));
             // "Canary. Stages: 10% (2-4 hrs) → 50% (4-8 hrs) → 100%"; stage 5: "24 hours continuous monitoring".
             case MEDIUM -> List.of(
                     phase("canary-10", 10, Duration.ofHours(2), Duration.ofHours(4), stageGates()),

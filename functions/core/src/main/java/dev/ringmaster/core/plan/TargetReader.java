@@ -56,6 +56,10 @@ final class TargetReader {
             case APP_STORE, APP_REVIEW -> f.string("platform", false).filter(p -> !List.of("IOS", "MAC_OS", "TV_OS", "VISION_OS").contains(p))
                     .ifPresent(p -> f.error("platform", "unknown platform '" + p + "'; one of IOS, MAC_OS, TV_OS, VISION_OS"));
             case FEATURE_FLAG -> checkFlagProvider(f, problems, true);
+            // Seed 001's labels are com.aitherzero.*: the prefix is the project's reverse-DNS name.
+            case CONTAINER_RING -> f.string("labelPrefix", false).filter(p -> !dev.ringmaster.core.tags.ImageMetadata.PREFIX.matcher(p).matches())
+                    .ifPresent(p -> f.error("labelPrefix", "label prefix '" + p + "' must be a reverse-DNS name like com.aitherzero"
+                            + " (lowercase letters, digits, '-', dot-separated, at least two parts)"));
             default -> {
             }
         }

@@ -17,19 +17,25 @@ public enum Action {
     HALT,
     /** take the version away where the target can */
     ROLLBACK,
-    /** the kill switch: the global flag off, then roll back */
+    /** the kill switch: the global flag off, then roll back everywhere */
     KILL,
+    /** one cohort's kill-switch flag off ({@code kill --cohort}), the phase that is that cohort's */
+    KILL_COHORT,
     /** nothing to change on a target; people may still be told */
     NONE;
 
     /** The target call's name as history, reports and {@code exampleRun.targetCalls} show it: enter, resume, … */
     public String call() {
-        return this == ENTER_PHASE ? "enter" : name().toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case ENTER_PHASE -> "enter";
+            case KILL_COHORT -> "kill";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** A halt, rollback or kill: its failure is a visible state, alerted at critical severity, retried every tick. */
     public boolean protective() {
-        return this == HALT || this == ROLLBACK || this == KILL;
+        return this == HALT || this == ROLLBACK || this == KILL || this == KILL_COHORT;
     }
 
     /** Widens or keeps the audience: the phase is live only once the target confirmed it. */

@@ -6,8 +6,15 @@ package dev.ringmaster.core.rollout;
  * @param phase             for start: the phase to start at (seed 000 hotfix), or null for the first
  * @param checklistConfirmed for start: the plan's pre-deployment checklist was confirmed
  * @param force             for promote: skip to 100 % whatever the gates say
+ * @param cohort            for kill: turn only this cohort's flag off (seed 004 per-cohort kill switch), or null for all
+ * @param after             for start: the rolled-back, fixed rollout this one restarts (seed 002), or null
  */
-public record Command(Type type, String operator, String reason, String phase, boolean checklistConfirmed, boolean force) {
+public record Command(Type type, String operator, String reason, String phase, boolean checklistConfirmed, boolean force,
+                      String cohort, String after) {
+
+    public Command(Type type, String operator, String reason, String phase, boolean checklistConfirmed, boolean force) {
+        this(type, operator, reason, phase, checklistConfirmed, force, null, null);
+    }
 
     public enum Type {
         START, PAUSE, RESUME, ROLLBACK, PROMOTE, APPROVE, KILL, MARK_FIXED;

@@ -5,6 +5,7 @@ import dev.ringmaster.core.gate.MetricSeries;
 import dev.ringmaster.core.gate.Outcome;
 import dev.ringmaster.core.gate.Thresholds;
 import dev.ringmaster.core.gate.Verdict;
+import dev.ringmaster.core.plan.AppReviewGate;
 import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.plan.Gate;
 import dev.ringmaster.core.plan.HaltAction;
@@ -50,35 +51,25 @@ public final class DecisionEngine {
         }
         Instant liveSince = live.live() ? live.since() : r.phaseEnteredAt();
         Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, liveSince, intervals);
-        List<Reason> verdicts = new ArrayList<>();
-        List<Reason> rollback = new ArrayList<>();
-        List<Reason> halt = new ArrayList<>();
-        List<Reason> alerts = new ArrayList<>();
-        for (HaltRule rule : plan.haltRules()) {
-            Reason reason = judge("halt rule", rule.criterion().describe() + sustain(rule.sustain()),
-                    gates.judge(rule.criterion(), plan.metrics().get(rule.metric()).kind(), series(observations, rule.metric()), t));
-            verdicts.add(reason);
-            if (reason.outcome() == Outcome.FAIL) {
-                if (!rule.halts()) {
-                    alerts.add(reason);
-                } else if (rule.action() == HaltAction.ROLLBACK) {
-                    rollback.add(reason);
-                } else {
-                    halt.add(reason);
-                }
-            }
-        }
+        Rules rules = haltRules(plan, observations, t);
+        List<Reason> verdicts = new ArrayList<>(rules.verdicts);
         List<Reason> failed = new ArrayList<>();
         List<Reason> lacking = new ArrayList<>();
         List<Reason> passed = new ArrayList<>();
+        Reason review = null;
         for (Gate gate : phase.gates()) {
             Reason reason = judge("gate", gate.criterion().describe(),
                     gates.judge(gate.criterion(), plan.metrics().get(gate.metric()).kind(), series(observations, gate.metric()), t));
             verdicts.add(reason);
+            // Waiting for Apple is WAIT_REVIEW, not a lack of evidence.
+            boolean isReview = gate.metric().equals(AppReviewGate.METRIC);
             switch (reason.outcome()) {
-                case FAIL -> failed.add(reason);
+                case FAIL -> failed.add(isReview ? new Reason(reason.rule(), Outcome.FAIL, "App Review rejected the version", reason.evidence())
+                        : reason);
                 case INCONCLUSIVE -> {
-                    if (gate.advanceInconclusive()) {
+                    if (isReview) {
+                        review = reason;
+                    } else if (gate.advanceInconclusive()) {
                         passed.add(new Reason(reason.rule(), Outcome.INCONCLUSIVE,
                                 "inconclusive, and this gate advances anyway (onInconclusive: advance): " + reason.message(), reason.evidence()));
                     } else {
@@ -88,37 +79,44 @@ public final class DecisionEngine {
                 case PASS -> passed.add(reason);
             }
         }
-        if (!rollback.isEmpty()) {
-            return decision(DecisionType.ROLLBACK, phase, rollback, verdicts, alerts, now, null);
+        // Seed 000 hotfix: "monitor for 1 hour, promote or rollback" — a hotfix that fails is rolled back, not paused.
+        if (!rules.rollback.isEmpty() || r.hotfix() && (!rules.halt.isEmpty() || !failed.isEmpty())) {
+            List<Reason> why = new ArrayList<>(rules.rollback);
+            if (r.hotfix()) {
+                why.addAll(rules.halt);
+                why.addAll(failed);
+                why.add(Reason.of("hotfix", "a hotfix that fails its watch is rolled back (seed 000: promote or rollback)"));
+            }
+            return decision(DecisionType.ROLLBACK, phase, why, verdicts, rules.alerts, now, null);
         }
-        if (!halt.isEmpty()) {
-            return decision(DecisionType.HALT, phase, halt, verdicts, alerts, now, null);
+        if (!rules.halt.isEmpty()) {
+            return decision(DecisionType.HALT, phase, rules.halt, verdicts, rules.alerts, now, null);
         }
         if (!failed.isEmpty()) {
             List<Reason> why = new ArrayList<>(failed);
             why.add(Reason.of("onGateFail", "a failed gate applies onGateFail: " + plan.onGateFail().name().toLowerCase(java.util.Locale.ROOT)));
             return decision(plan.onGateFail() == OnGateFail.ROLLBACK ? DecisionType.ROLLBACK : DecisionType.HALT, phase, why,
-                    verdicts, alerts, now, null);
+                    verdicts, rules.alerts, now, null);
         }
         if (live.refused()) {
             return decision(DecisionType.PAUSE, phase, List.of(Reason.of("target", "phase '" + phase.name()
-                    + "' could not go live: " + live.reason() + ": pausing so a person decides")), verdicts, alerts, now, null);
+                    + "' could not go live: " + live.reason() + ": pausing so a person decides")), verdicts, rules.alerts, now, null);
         }
         if (!live.live()) {
             List<Reason> why = new ArrayList<>();
             why.add(Reason.of("target", "waiting for phase '" + phase.name() + "' to go live: " + live.reason()));
             why.addAll(lacking);
-            return decision(DecisionType.HOLD, phase, why, verdicts, alerts, now, null);
+            return decision(DecisionType.HOLD, phase, why, verdicts, rules.alerts, now, null);
         }
-        Duration soak = r.hotfix() && plan.hotfixSoak().compareTo(phase.soak()) < 0 ? plan.hotfixSoak() : phase.soak();
+        Duration soak = r.hotfix() ? plan.hotfixSoak() : phase.soak();
         Duration elapsed = Duration.between(liveSince, now);
         if (elapsed.compareTo(soak) < 0) {
             Instant soakEnds = liveSince.plus(soak);
             List<Reason> why = new ArrayList<>();
             why.add(Reason.of("soak", "soaking: " + Durations.format(soak.minus(elapsed).withNanos(0)) + " of "
-                    + Durations.format(soak) + " left"));
+                    + Durations.format(soak) + " left" + (r.hotfix() ? " (hotfixSoak: the hotfix is watched before it is promoted)" : "")));
             why.addAll(lacking);
-            return decision(DecisionType.HOLD, phase, why, verdicts, alerts, now, soakEnds);
+            return decision(DecisionType.HOLD, phase, why, verdicts, rules.alerts, now, soakEnds);
         }
         if (!lacking.isEmpty()) {
             if (phase.maxSoak() != null && elapsed.compareTo(phase.maxSoak()) >= 0) {
@@ -126,30 +124,86 @@ public final class DecisionEngine {
                 why.add(Reason.of("maxSoak", "still inconclusive after maxSoak " + Durations.format(phase.maxSoak())
                         + ": pausing so a person decides"));
                 why.addAll(lacking);
-                return decision(DecisionType.PAUSE, phase, why, verdicts, alerts, now, null);
+                return decision(DecisionType.PAUSE, phase, why, verdicts, rules.alerts, now, null);
             }
-            return decision(DecisionType.HOLD, phase, lacking, verdicts, alerts, now, null);
+            return decision(DecisionType.HOLD, phase, lacking, verdicts, rules.alerts, now, null);
+        }
+        if (review != null) {
+            // Seed 002: the phase waits, visibly, for Apple; it is never completed (nor the next entered) before.
+            return decision(DecisionType.WAIT_REVIEW, phase, List.of(Reason.of("appReview", "waiting for App Review: submitted, "
+                    + "not yet approved or rejected")), verdicts, rules.alerts, now, null);
         }
         int next = r.phaseIndex() + 1;
         if (next >= plan.phases().size()) {
             List<Reason> why = new ArrayList<>(passed);
             why.add(0, Reason.of("complete", "every gate of the last phase passed after soak " + Durations.format(soak)));
-            return decision(DecisionType.COMPLETE, phase, why, verdicts, alerts, now, null);
+            return decision(DecisionType.COMPLETE, phase, why, verdicts, rules.alerts, now, null);
         }
         Phase nextPhase = plan.phases().get(next);
         if (nextPhase.approval().required() && r.approvedPhase() != next) {
+            String have = r.approvers().isEmpty() ? "" : " (" + r.approvers().size() + " of " + nextPhase.approval().count() + ": "
+                    + String.join(", ", r.approvers()) + ")";
             return decision(DecisionType.WAIT_APPROVAL, phase, List.of(Reason.of("approval", "gates passed; phase '"
-                    + nextPhase.name() + "' needs approval before it is entered")), verdicts, alerts, now, null);
+                    + nextPhase.name() + "' needs approval before it is entered" + have)), verdicts, rules.alerts, now, null);
         }
         WindowCheck window = plan.windows().check(now, plan.hotfix());
         if (!window.allowed()) {
-            return decision(DecisionType.WAIT_WINDOW, phase, List.of(Reason.of("window", window.reason())), verdicts, alerts, now,
+            return decision(DecisionType.WAIT_WINDOW, phase, List.of(Reason.of("window", window.reason())), verdicts, rules.alerts, now,
                     window.nextAllowed());
         }
         List<Reason> why = new ArrayList<>(passed);
         why.add(0, Reason.of("advance", "every gate passed after soak " + Durations.format(soak) + ": entering '" + nextPhase.name()
                 + "' (" + nextPhase.audience() + ")"));
-        return decision(DecisionType.ADVANCE, phase, why, verdicts, alerts, now, null);
+        return decision(DecisionType.ADVANCE, phase, why, verdicts, rules.alerts, now, null);
+    }
+
+    /**
+     * A rollout that stopped but whose build is still live (halted, paused, completed, rolled back) keeps being
+     * watched by its halt rules: a critical rule whose action is rollback rolls a halted, paused or completed one
+     * back; any other critical failure is an alert a person must see. Gates are not judged: nothing advances.
+     *
+     * @param since the start of the evidence: when the phase went live, or when the rollout stopped
+     */
+    public Decision watch(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now, Instant since) {
+        Phase phase = plan.phases().get(r.phaseIndex());
+        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, since, intervals);
+        Rules rules = haltRules(plan, observations, t);
+        boolean mayRollBack = r.state() == RolloutState.HALTED || r.state() == RolloutState.PAUSED || r.state() == RolloutState.COMPLETED;
+        if (!rules.rollback.isEmpty() && mayRollBack) {
+            return decision(DecisionType.ROLLBACK, phase, rules.rollback, rules.verdicts, rules.alerts, now, null);
+        }
+        List<Reason> alerts = new ArrayList<>(rules.alerts);
+        rules.rollback.forEach(a -> alerts.add(critical(a, r)));
+        rules.halt.forEach(a -> alerts.add(critical(a, r)));
+        return decision(DecisionType.HOLD, phase, List.of(Reason.of("watch", "watching a " + r.state() + " rollout: halt rules only")),
+                rules.verdicts, alerts, now, null);
+    }
+
+    private static Reason critical(Reason failed, Rollout r) {
+        return new Reason(failed.rule(), failed.outcome(), "critical while " + r.state() + ": " + failed.message(), failed.evidence());
+    }
+
+    /** Every halt rule's verdict, sorted by what it asks: rollback, halt, or only an alert (info, warning, action alert). */
+    private record Rules(List<Reason> verdicts, List<Reason> rollback, List<Reason> halt, List<Reason> alerts) {
+    }
+
+    private Rules haltRules(Plan plan, Map<String, MetricSeries> observations, Thresholds t) {
+        Rules out = new Rules(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (HaltRule rule : plan.haltRules()) {
+            Reason reason = judge("halt rule", rule.criterion().describe() + sustain(rule.sustain()),
+                    gates.judge(rule.criterion(), plan.metrics().get(rule.metric()).kind(), series(observations, rule.metric()), t));
+            out.verdicts.add(reason);
+            if (reason.outcome() == Outcome.FAIL) {
+                if (!rule.halts()) {
+                    out.alerts.add(reason);
+                } else if (rule.action() == HaltAction.ROLLBACK) {
+                    out.rollback.add(reason);
+                } else {
+                    out.halt.add(reason);
+                }
+            }
+        }
+        return out;
     }
 
     private static Reason judge(String kind, String rule, Verdict v) {

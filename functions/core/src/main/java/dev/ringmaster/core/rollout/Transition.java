@@ -18,6 +18,8 @@ public enum Transition {
     ROLLBACK_RUNNING(RolloutState.RUNNING, RolloutState.ROLLING_BACK),
     ROLLBACK_PAUSED(RolloutState.PAUSED, RolloutState.ROLLING_BACK),
     ROLLBACK_HALTED(RolloutState.HALTED, RolloutState.ROLLING_BACK),
+    /** seed 000 ring 4: "rollback via hotfix" — every audience the build reached is withdrawn where the targets can */
+    ROLLBACK_COMPLETED(RolloutState.COMPLETED, RolloutState.ROLLING_BACK),
     /** the targets confirmed the rollback */
     ROLLBACK_CONFIRMED(RolloutState.ROLLING_BACK, RolloutState.ROLLED_BACK),
     /** a target failed or refused the rollback: visible, alerted, tried again every tick */

@@ -1,5 +1,6 @@
 package dev.ringmaster.core.step;
 
+import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.plan.FlagStore;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
@@ -87,11 +88,11 @@ final class Effects {
         Plan plan = plans.get(intent.rolloutId(), stored.planYaml());
         Phase phase = plan.phases().get(intent.phaseIndex());
         Target target = plan.targetOf(phase);
-        TargetState state;
+        String outcome;
         try {
-            state = perform(plan, stored.rollout(), intent, phase, target);
+            outcome = "done: " + perform(plan, stored.rollout(), intent, phase, target);
         } catch (RolloutTarget.Refused e) {
-            String outcome = "refused: " + target.type().key + ": " + e.getMessage();
+            outcome = "refused: " + target.type().key + ": " + e.getMessage();
             settle(intent, Effect.Status.REFUSED, outcome, e.getMessage(), null, phase, "refused", List.of(outcome));
             return Optional.of(outcome);
         } catch (RuntimeException e) {
@@ -102,7 +103,6 @@ final class Effects {
             throw e;
         }
         // Outside the try: a store that fails while recording a call the target took is not the target failing.
-        String outcome = "done: " + describe(target, state);
         settle(intent, Effect.Status.DONE, outcome, null, null, phase, "ok", List.of(outcome));
         return Optional.of(outcome);
     }
@@ -112,33 +112,56 @@ final class Effects {
         return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
     }
 
-    private TargetState perform(Plan plan, Rollout rollout, Intent intent, Phase phase, Target target) {
+    /** Carries the action out; what each target did, as people read it. */
+    private String perform(Plan plan, Rollout rollout, Intent intent, Phase phase, Target target) {
         String version = plan.version() == null ? rollout.id() : plan.version();
         RolloutTarget adapter = targets.of(target.type());
         return switch (intent.action()) {
             case ENTER_PHASE -> {
                 TargetState s = adapter.enter(target, phase, version);
                 writeFlags(plan, phase, target, true);
-                yield s;
+                yield describe(target, s);
             }
-            case RESUME -> adapter.resume(target, phase, version);
-            case COMPLETE -> adapter.complete(target, version);
-            case HALT -> adapter.halt(target, phase, version);
-            case ROLLBACK -> {
-                TargetState s = adapter.rollback(target, phase, version);
-                writeFlags(plan, phase, target, false);
-                yield s;
-            }
-            case KILL -> {
-                throwKillSwitch(plan);
-                TargetState s = adapter.rollback(target, phase, version);
-                writeFlags(plan, phase, target, false);
-                yield s;
+            case RESUME -> describe(target, adapter.resume(target, phase, version));
+            case COMPLETE -> describe(target, adapter.complete(target, version));
+            case HALT -> describe(target, adapter.halt(target, phase, version));
+            case ROLLBACK -> withdraw(plan, rollout, version);
+            case KILL -> "kill switch " + throwKillSwitch(plan) + " off; " + withdraw(plan, rollout, version);
+            case KILL_COHORT -> {
+                String flag = plan.killSwitch().cohortFlagFor(phase.cohort());
+                flags.write(flagStore(plan, target), Map.of(flag, false));
+                yield "cohort flag " + flag + " off; " + describe(target, adapter.rollback(target, phase, version));
             }
             case NONE -> throw new IllegalStateException("an intent without action was claimed: " + intent.id());
         };
     }
 
+    /**
+     * A rollback withdraws the build everywhere the rollout put it (issue 10, seed 003): every phase it reached,
+     * newest first, on that phase's target (a ring tag back to its last good digest, a cohort's flag off, Play
+     * halted, the App Store phased release paused), and every flag a phase turned on. What a target cannot undo
+     * (its API refuses) is said, and the others are withdrawn still; a target that cannot be reached fails the
+     * whole rollback, which is tried again (every call sets an absolute state).
+     */
+    private String withdraw(Plan plan, Rollout rollout, String version) {
+        List<String> done = new ArrayList<>();
+        List<String> couldNot = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = rollout.phaseIndex(); i >= Math.max(0, rollout.firstPhase()); i--) {
+            Phase p = plan.phases().get(i);
+            Target t = plan.targetOf(p);
+            // A store release serves every percentage phase at once: withdrawn once. Rings, cohorts and groups are each their own.
+            if (seen.add(t + "|" + p.ring() + "|" + p.cohort() + "|" + p.groups())) {
+                try {
+                    done.add(p.name() + ": " + describe(t, targets.of(t.type()).rollback(t, p, version)));
+                } catch (RolloutTarget.Refused e) {
+                    couldNot.add(p.name() + ": " + t.describe() + ": " + e.getMessage());
+                }
+            }
+            writeFlags(plan, p, t, false);
+        }
+        return "withdrawn " + String.join("; ", done) + (couldNot.isEmpty() ? "" : "; could not undo " + String.join("; ", couldNot));
+    }
     /**
      * Records the answer and releases the claim. A rollback's answer moves the rollout too (ROLLED_BACK or
      * ROLLBACK_FAILED), under the version condition: a racing tick may have written in between, so read again.
@@ -151,7 +174,7 @@ final class Effects {
         for (int attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
             Rollout current = store.find(intent.rolloutId()).orElseThrow().rollout();
             Rollout next = intent.action() == Action.ROLLBACK || intent.action() == Action.KILL
-                    ? RolloutMachine.confirm(current, status == Effect.Status.DONE, "rollback " + (outcome != null ? outcome : "failed: " + error))
+                    ? RolloutMachine.confirm(current, status == Effect.Status.DONE, rollbackWhy(plans(intent), current, outcome, error, now), now)
                     : current;
             List<HistoryEntry> entries = new ArrayList<>(List.of(action));
             if (next != current) {
@@ -168,6 +191,22 @@ final class Effects {
                 + ": the rollout kept changing; its claim expires and the next tick tries again");
     }
 
+    private Plan plans(Intent intent) {
+        return plans.get(intent.rolloutId(), store.find(intent.rolloutId()).orElseThrow().planYaml());
+    }
+
+    /** Seed 000 and 004: how long the rollback took from its decision, against the phase's {@code rollbackWithin}. */
+    private static String rollbackWhy(Plan plan, Rollout r, String outcome, String error, Instant now) {
+        if (outcome == null) {
+            return "rollback failed: " + error + "; tried again every tick";
+        }
+        Duration took = r.stoppedAt() == null ? Duration.ZERO : Duration.between(r.stoppedAt(), now);
+        Duration limit = plan.rollbackWithin(plan.phases().get(r.phaseIndex()));
+        return "rolled back in " + Durations.format(took.withNanos(0)) + (limit == null ? ""
+                : took.compareTo(limit) > 0 ? ", over its rollbackWithin " + Durations.format(limit) : " (rollbackWithin " + Durations.format(limit) + ")")
+                + ": " + outcome;
+    }
+
     static HistoryEntry superseded(Intent intent, Effect current, Instant now) {
         return new HistoryEntry(intent.rolloutId(), now, intent.version(), HistoryEntry.Kind.ACTION,
                 intent.action().call() + " superseded", intent.event().phase(), "ringmaster",
@@ -175,16 +214,18 @@ final class Effects {
                         + " not applied: overtaken by v" + current.version() + " " + current.action().call()));
     }
 
-    /** Phase flags on entry; on rollback the cohort's kill-switch flag off (seed 004). */
+    /**
+     * A phase's flags, for that phase's audience (seed 000's flags per ring): under {@code audiences.<phase>.<flag>},
+     * so ring 2's {@code new_features: 50} never changes ring 3's; on entry its values and its cohort's kill-switch
+     * flag on, on withdrawal every one of them off (false, 0 %).
+     */
     private void writeFlags(Plan plan, Phase phase, Target target, boolean entering) {
         FlagStore store = flagStore(plan, target);
         if (store == null) {
             return;
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        if (entering) {
-            values.putAll(phase.flags());
-        }
+        phase.flags().forEach((flag, value) -> values.put(audienceFlag(phase, flag), entering ? value : value instanceof Boolean ? false : 0.0));
         if (plan.killSwitch() != null && plan.killSwitch().cohortFlag() != null && phase.cohort() != null) {
             values.put(plan.killSwitch().cohortFlagFor(phase.cohort()), entering);
         }
@@ -193,12 +234,19 @@ final class Effects {
         }
     }
 
-    /** The kill switch: the global canary flag off (seed 004 "system.canary.enabled"). */
-    private void throwKillSwitch(Plan plan) {
+    /** Where a phase's flag lives in the flag store: scoped to the phase's audience. */
+    public static String audienceFlag(Phase phase, String flag) {
+        return "audiences." + phase.name() + "." + flag;
+    }
+
+    /** The kill switch: the global canary flag off (seed 004 "system.canary.enabled"); the flag's name, or "none". */
+    private String throwKillSwitch(Plan plan) {
         FlagStore store = flagStore(plan, plan.target());
-        if (store != null && plan.killSwitch() != null) {
-            flags.write(store, Map.of(plan.killSwitch().flag(), false));
+        if (store == null || plan.killSwitch() == null) {
+            return "none";
         }
+        flags.write(store, Map.of(plan.killSwitch().flag(), false));
+        return plan.killSwitch().flag();
     }
 
     static FlagStore flagStore(Plan plan, Target target) {
@@ -213,7 +261,7 @@ final class Effects {
         return null;
     }
 
-    private static String describe(Target target, TargetState state) {
+    static String describe(Target target, TargetState state) {
         return target.type().key + " " + state.status()
                 + (Double.isNaN(state.percent()) ? "" : " at " + Numbers.plain(state.percent()) + "%")
                 + (state.detail() == null || state.detail().isEmpty() ? "" : " (" + state.detail() + ")");

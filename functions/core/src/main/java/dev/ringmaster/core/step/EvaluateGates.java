@@ -54,6 +54,7 @@ public final class EvaluateGates {
     private final PlanCache plans;
     private final DecisionEngine engine;
     private final Outbox outbox;
+    private final Watch watch;
 
     public EvaluateGates(RolloutStore store, MetricSource metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
                          PlanCache plans) {
@@ -75,6 +76,7 @@ public final class EvaluateGates {
         this.plans = plans;
         this.engine = new DecisionEngine(intervals);
         this.outbox = new Outbox(store, bus, grace);
+        this.watch = new Watch(store, metrics, engine, this);
     }
 
     /**
@@ -94,11 +96,11 @@ public final class EvaluateGates {
         Instant now = clock.instant();
         Judged judged = stored.rollout().state() == RolloutState.RUNNING
                 ? judge(plan, stored, now)
-                : watch(plan, stored, now);
+                : watch.tick(plan, stored, now);
         Result result = judged.result();
         // After the decision, so an intent it overtook is closed as superseded rather than sent once more.
         Outbox.Pass pass = outbox.redeliver(rolloutId, judged.effect(), now);
-        if (result.rollout().state().terminal() && store.openIntents(rolloutId).isEmpty()) {
+        if (result.rollout().state().terminal() && !Watch.ticking(plan, result.rollout(), now) && store.openIntents(rolloutId).isEmpty()) {
             scheduler.unschedule(rolloutId);
         }
         String note = result.note() + (pass.failures().isEmpty() ? "" : "; not sent again yet: " + String.join("; ", pass.failures()));
@@ -106,7 +108,7 @@ public final class EvaluateGates {
     }
 
     /** A tick's result and the effect it left: a new intent with an action is the effect from then on. */
-    private record Judged(Result result, Effect effect) {
+    record Judged(Result result, Effect effect) {
     }
 
     private Judged judge(Plan plan, StoredRollout stored, Instant now) {
@@ -116,17 +118,10 @@ public final class EvaluateGates {
         Instant since = live.live() ? live.since() : r.phaseEnteredAt();
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
         List<String> unavailable = new ArrayList<>();
-        for (String metric : metricsOf(plan, plan.phases().get(r.phaseIndex()))) {
-            MetricDef def = plan.metrics().get(metric);
-            try {
-                List<Sample> samples = metrics.read(def, rolloutId, plan.version(), since, now);
-                observations.put(metric, new MetricSeries(metric, samples, false));
-            } catch (MetricSource.Unavailable e) {
-                unavailable.add(metric + ": " + e.getMessage());
-            }
-        }
+        read(metrics, plan, r, metricsOf(plan, plan.phases().get(r.phaseIndex())), since, now, observations, unavailable);
         int errors = unavailable.isEmpty() ? 0 : r.sourceErrors() + 1;
-        Decision decision = breakCircuit(plan, stored.effect(), engine.decide(plan, r, observations, now, live), unavailable, errors, now);
+        Decision decision = CircuitBreaker.apply(plan, plan.phases().get(r.phaseIndex()), stored.effect(), observations, unavailable,
+                errors, engine.decide(plan, r, observations, now, live), now);
         Rollout moved = RolloutMachine.apply(plan, r, decision, now);
         boolean transition = moved != r;
         // What the tick remembers: its decision and which alerts fired, so only a change is announced.
@@ -159,70 +154,6 @@ public final class EvaluateGates {
     }
 
     /**
-     * A rollout that is not running is not judged, but a protective action its target failed or refused is
-     * announced at critical severity, once per action: the outbox keeps trying it every tick.
-     */
-    private Judged watch(Plan plan, StoredRollout stored, Instant now) {
-        Rollout r = stored.rollout();
-        Effect e = stored.effect();
-        String note = "rollout is " + r.state();
-        boolean failed = e.action().protective() && (e.status() == Effect.Status.FAILED || e.status() == Effect.Status.REFUSED);
-        String memory = "ACTION_FAILED v" + e.version();
-        if (!failed || memory.equals(r.lastDecision())) {
-            return new Judged(new Result(Optional.empty(), false, note + failure(e), r), e);
-        }
-        Phase phase = plan.phases().get(r.phaseIndex());
-        String what = e.action().call() + " " + (e.status() == Effect.Status.REFUSED ? "refused" : "failed") + ": " + e.error()
-                + (e.status() == Effect.Status.REFUSED ? "; not tried again: act by hand" : "; tried again every tick");
-        Decision alert = new Decision(DecisionType.HOLD, phase.name(), List.of(Reason.of("action", what)), List.of(),
-                List.of(Reason.of("action", what)), now, null);
-        Rollout next = r.ticked(memory, r.sourceErrors());
-        RolloutEvent event = event(plan, next, alert, NotifyEvent.ACTION_FAILED);
-        try {
-            store.save(next, r.version(), List.of(entry(r.id(), now, next.version(), HistoryEntry.Kind.DECISION, "ACTION_FAILED", alert)),
-                    Intent.of(event));
-        } catch (VersionConflict conflict) {
-            return new Judged(new Result(Optional.empty(), false, note + ": another writer first", r), e);
-        }
-        return new Judged(new Result(Optional.empty(), false, note + ": " + what + publish(event), next), e);
-    }
-
-    /**
-     * Seed 004's circuit breaker on ringmaster's own calls: the current effect failed on the target this many
-     * times in a row, so the canary is stopped rather than left half-applied (halt; the outbox keeps trying
-     * that). Metric sources that cannot be read pause the rollout after as many ticks.
-     */
-    private static Decision breakCircuit(Plan plan, Effect effect, Decision decision, List<String> unavailable, int errors,
-                                         Instant now) {
-        if (decision.type() != DecisionType.HOLD) {
-            return withSources(decision, unavailable, now);
-        }
-        int limit = plan.circuitBreakerErrors();
-        if (effect.status() == Effect.Status.FAILED && effect.attempts() >= limit) {
-            return new Decision(DecisionType.HALT, decision.phase(), List.of(Reason.of("circuitBreaker", effect.attempts()
-                    + " consecutive failed calls to carry out " + effect.action().call() + " (circuitBreaker.consecutiveErrors " + limit
-                    + "): halting; last error: " + effect.error())), decision.verdicts(), decision.alerts(), now, null);
-        }
-        if (errors >= limit) {
-            List<Reason> why = new ArrayList<>();
-            why.add(Reason.of("circuitBreaker", errors + " consecutive ticks without metrics (circuitBreaker.consecutiveErrors "
-                    + limit + "): pausing"));
-            unavailable.forEach(u -> why.add(Reason.of("source", u)));
-            return new Decision(DecisionType.PAUSE, decision.phase(), why, decision.verdicts(), decision.alerts(), now, null);
-        }
-        return withSources(decision, unavailable, now);
-    }
-
-    private static Decision withSources(Decision decision, List<String> unavailable, Instant now) {
-        if (unavailable.isEmpty()) {
-            return decision;
-        }
-        List<Reason> why = new ArrayList<>(decision.reasons());
-        unavailable.forEach(u -> why.add(Reason.of("source unavailable", u)));
-        return new Decision(decision.type(), decision.phase(), why, decision.verdicts(), decision.alerts(), now, decision.waitUntil());
-    }
-
-    /**
      * Whether the phase's audience is live: the rollout's current effect widens the audience (enter, resume)
      * and the target confirmed it; a rollout stored without any effect (seeded) counts from its phase entry.
      */
@@ -241,19 +172,28 @@ public final class EvaluateGates {
         };
     }
 
+    /** Reads each of {@code names} over (since, now]; a source that cannot be read is noted in {@code unavailable}. */
+    static void read(MetricSource metrics, Plan plan, Rollout r, Iterable<String> names, Instant since, Instant now,
+                     Map<String, MetricSeries> observations, List<String> unavailable) {
+        for (String metric : names) {
+            MetricDef def = plan.metrics().get(metric);
+            try {
+                List<Sample> samples = metrics.read(def, r.id(), plan.version(), since, now);
+                observations.put(metric, new MetricSeries(metric, samples, false));
+            } catch (MetricSource.Unavailable e) {
+                unavailable.add(metric + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** Sends the intent's event; a failure is only noted, because the outbox sends it again. */
-    private String publish(RolloutEvent event) {
+    String publish(RolloutEvent event) {
         try {
             bus.publish(event);
             return "";
         } catch (RuntimeException e) {
             return "; the event is not on the bus yet (" + e.getMessage() + "): the next tick sends it";
         }
-    }
-
-    private static String failure(Effect e) {
-        return e.status() == Effect.Status.FAILED || e.status() == Effect.Status.REFUSED
-                ? "; " + e.action().call() + " " + e.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.error() : "";
     }
 
     static Set<String> metricsOf(Plan plan, Phase phase) {
@@ -263,7 +203,7 @@ public final class EvaluateGates {
         return out;
     }
 
-    private static HistoryEntry entry(String id, Instant now, long version, HistoryEntry.Kind kind, String what, Decision d) {
+    static HistoryEntry entry(String id, Instant now, long version, HistoryEntry.Kind kind, String what, Decision d) {
         List<String> reasons = new ArrayList<>();
         d.reasons().forEach(r -> reasons.add(r.toString()));
         d.alerts().forEach(a -> reasons.add("alert: " + a));
@@ -272,16 +212,15 @@ public final class EvaluateGates {
         return new HistoryEntry(id, now, version, kind, what, d.phase(), "ringmaster", reasons);
     }
 
-    private static NotifyEvent notifyEvent(Decision d) {
+    static NotifyEvent notifyEvent(Decision d) {
         return !d.alerts().isEmpty() && Events.action(d.type()) == Action.NONE ? NotifyEvent.ALERT : Events.event(d.type());
     }
 
-    private static RolloutEvent event(Plan plan, Rollout next, Decision d, NotifyEvent notify) {
+    static RolloutEvent event(Plan plan, Rollout next, Decision d, NotifyEvent notify) {
         List<String> reasons = new ArrayList<>();
         d.reasons().forEach(r -> reasons.add(r.toString()));
         d.alerts().stream().filter(a -> !d.reasons().contains(a)).forEach(a -> reasons.add("alert: " + a));
-        return new RolloutEvent(next.id(), next.version(), d.type(), null, notify == NotifyEvent.ACTION_FAILED ? Action.NONE
-                : Events.action(d.type()), notify, plan.phases().get(next.phaseIndex()).name(), next.phaseIndex(), reasons,
-                "ringmaster", d.at());
+        return new RolloutEvent(next.id(), next.version(), d.type(), null, Events.action(d.type()), notify,
+                plan.phases().get(next.phaseIndex()).name(), next.phaseIndex(), reasons, "ringmaster", d.at());
     }
 }

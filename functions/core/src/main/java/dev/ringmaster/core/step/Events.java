@@ -15,7 +15,8 @@ final class Events {
             case COMPLETE -> Action.COMPLETE;
             case HALT, PAUSE -> Action.HALT;
             case ROLLBACK -> Action.ROLLBACK;
-            case HOLD, WAIT_WINDOW, WAIT_APPROVAL -> Action.NONE;
+            case KILL -> Action.KILL;
+            case HOLD, WAIT_WINDOW, WAIT_APPROVAL, WAIT_REVIEW -> Action.NONE;
         };
     }
 
@@ -26,8 +27,9 @@ final class Events {
             case HALT -> NotifyEvent.HALTED;
             case PAUSE -> NotifyEvent.PAUSED;
             case ROLLBACK -> NotifyEvent.ROLLED_BACK;
+            case KILL -> NotifyEvent.KILLED;
             case WAIT_APPROVAL -> NotifyEvent.APPROVAL_NEEDED;
-            case HOLD, WAIT_WINDOW -> NotifyEvent.HELD;
+            case HOLD, WAIT_WINDOW, WAIT_REVIEW -> NotifyEvent.HELD;
         };
     }
 }

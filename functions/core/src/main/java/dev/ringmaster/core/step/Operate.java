@@ -80,7 +80,10 @@ public final class Operate {
         StoredRollout stored = found.orElseThrow();
         Plan plan = plans.get(rolloutId, stored.planYaml());
         Rollout r = stored.rollout();
-        CommandResult result = RolloutMachine.apply(plan, r, command, now);
+        Optional<String> predecessor = command.type() == Command.Type.START && command.after() != null
+                ? restartable(command.after(), rolloutId) : Optional.empty();
+        CommandResult result = predecessor.<CommandResult>map(CommandResult.Refused::new)
+                .orElseGet(() -> RolloutMachine.apply(plan, r, command, now));
         String what = command.type().key();
         String phase = plan.phases().get(r.phaseIndex()).name();
         if (result instanceof CommandResult.Refused refused) {
@@ -92,8 +95,10 @@ public final class Operate {
         Rollout next = accepted.rollout();
         String why = command.reason() == null || command.reason().isBlank() ? accepted.message() : accepted.message() + ": " + command.reason();
         Action action = action(command);
+        // A cohort kill concerns the phase of that cohort, wherever the rollout is.
+        int phaseIndex = action == Action.KILL_COHORT ? cohortPhase(plan, command.cohort()) : next.phaseIndex();
         RolloutEvent published = new RolloutEvent(rolloutId, next.version(), null, command.type(), action, event(command),
-                plan.phases().get(next.phaseIndex()).name(), next.phaseIndex(), List.of(why), operator(command), now);
+                plan.phases().get(phaseIndex).name(), phaseIndex, List.of(why), operator(command), now);
         try {
             store.save(next, r.version(), List.of(new HistoryEntry(rolloutId, now, next.version(), HistoryEntry.Kind.COMMAND,
                     what, plan.phases().get(next.phaseIndex()).name(), operator(command), List.of(why))), Intent.of(published));
@@ -105,6 +110,10 @@ public final class Operate {
         } catch (RuntimeException e) {
             // Written with its intent: the next tick sends it. The command itself is done.
         }
+        if (command.after() != null && command.type() == Command.Type.START) {
+            store.append(new HistoryEntry(command.after(), now, store.find(command.after()).map(s -> s.rollout().version()).orElse(0L),
+                    HistoryEntry.Kind.COMMAND, "restarted", null, operator(command), List.of("restarted as " + rolloutId + " after its fix")));
+        }
         if (command.type() == Command.Type.START) {
             scheduler.schedule(rolloutId, tick);
         }
@@ -113,13 +122,42 @@ public final class Operate {
         return accepted;
     }
 
+    /**
+     * Seed 002's "restart from phase 1 after a fix": a new rollout (the next version) names the one it
+     * restarts, which must be rolled back and marked fixed; empty when it may, else why not.
+     */
+    private Optional<String> restartable(String after, String rolloutId) {
+        if (after.equals(rolloutId)) {
+            return Optional.of("--after names the rollout itself: a rolled-back, fixed version restarts with start, without --after");
+        }
+        Optional<StoredRollout> old = store.find(after);
+        if (old.isEmpty()) {
+            return Optional.of("no rollout " + after + " to restart after");
+        }
+        Rollout o = old.get().rollout();
+        if (o.state() != RolloutState.ROLLED_BACK) {
+            return Optional.of(after + " is " + o.state() + ": a restart follows a rollback (seed 002: restart from phase 1 after a fix)");
+        }
+        return o.fixed() ? Optional.empty() : Optional.of(after + " was rolled back and is not marked fixed: fix the root cause and mark it fixed first"
+                + " (seed 003)");
+    }
+
+    private static int cohortPhase(Plan plan, String cohort) {
+        for (int i = 0; i < plan.phases().size(); i++) {
+            if (cohort.equals(plan.phases().get(i).cohort())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no phase of cohort " + cohort + ": the state machine accepts only the plan's cohorts");
+    }
+
     private static Action action(Command c) {
         return switch (c.type()) {
             case START -> Action.ENTER_PHASE;
             case RESUME -> Action.RESUME;
             case PAUSE -> Action.HALT;
             case ROLLBACK -> Action.ROLLBACK;
-            case KILL -> Action.KILL;
+            case KILL -> c.cohort() != null ? Action.KILL_COHORT : Action.KILL;
             case PROMOTE -> Action.COMPLETE;
             case APPROVE, MARK_FIXED -> Action.NONE;
         };

@@ -22,7 +22,6 @@ public final class RingTags {
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final Pattern NOT_IN_TAG = Pattern.compile("[^a-z0-9_.-]");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final String NS = "dev.ringmaster.";
     private static final String OCI = "org.opencontainers.image.";
 
     private RingTags() {
@@ -63,10 +62,11 @@ public final class RingTags {
 
         Map<String, String> labels = new LinkedHashMap<>();
         oci(labels, meta, "pr-" + pr + "-v" + iteration, sha);
-        ring.ifPresent(r -> labels.put(NS + "deployment.ring", r));
-        labels.put(NS + "branch.name", branch);
-        labels.put(NS + "pr.number", Integer.toString(pr));
-        labels.put(NS + "build.iteration", Integer.toString(iteration));
+        String ns = meta.labelPrefix() + ".";
+        ring.ifPresent(r -> labels.put(ns + "deployment.ring", r));
+        labels.put(ns + "branch.name", branch);
+        labels.put(ns + "pr.number", Integer.toString(pr));
+        labels.put(ns + "build.iteration", Integer.toString(iteration));
         stamp(labels, meta);
         return new TagSet(tags, labels, ring, notes);
     }
@@ -88,8 +88,8 @@ public final class RingTags {
 
         Map<String, String> labels = new LinkedHashMap<>();
         oci(labels, meta, version, sha);
-        labels.put(NS + "deployment.ring", ring);
-        labels.put(NS + "branch.name", Ring.PRODUCTION.branches.get(0));
+        labels.put(meta.labelPrefix() + ".deployment.ring", ring);
+        labels.put(meta.labelPrefix() + ".branch.name", Ring.PRODUCTION.branches.get(0));
         stamp(labels, meta);
         return new TagSet(tags, labels, Optional.of(ring), List.of());
     }
@@ -110,7 +110,7 @@ public final class RingTags {
 
     private static void stamp(Map<String, String> labels, ImageMetadata meta) {
         if (meta.created() != null) {
-            labels.put(NS + "build.timestamp", STAMP.format(meta.created()));
+            labels.put(meta.labelPrefix() + ".build.timestamp", STAMP.format(meta.created()));
         }
     }
 

@@ -15,8 +15,10 @@ class RiskTemplateTest {
 
     static Stream<Arguments> matrix() {
         return Stream.of(
-                Arguments.of("ZERO-RISK: deploy immediately, wait 0 hours", Risk.ZERO, List.of(100.0), List.of("0"), List.of("-")),
-                Arguments.of("LOW-RISK: flag-gated, wait 1 hour", Risk.LOW, List.of(100.0), List.of("1h"), List.of("2h")),
+                Arguments.of("ZERO-RISK: code with flags OFF, deploy immediately, wait 0 hours", Risk.ZERO, List.of(0.0), List.of("0"),
+                        List.of("-")),
+                Arguments.of("LOW-RISK: flag-gated, 1 hour with the flag OFF, then on", Risk.LOW, List.of(0.0, 100.0), List.of("1h", "0"),
+                        List.of("2h", "-")),
                 Arguments.of("MEDIUM-RISK: 10% (2-4 hrs) → 50% (4-8 hrs) → 100% (24 h monitoring)", Risk.MEDIUM,
                         List.of(10.0, 50.0, 100.0), List.of("2h", "4h", "24h"), List.of("4h", "8h", "-")),
                 Arguments.of("HIGH-RISK: 1-5% (8-24 hrs) → 10% → 25% → 50% → 75% → 100%, each stage 4-8 hours minimum", Risk.HIGH,
@@ -32,6 +34,32 @@ class RiskTemplateTest {
         assertEquals(audiences, plan.phases().stream().map(Phase::percent).toList());
         assertEquals(soaks, plan.phases().stream().map(p -> Durations.format(p.soak())).toList());
         assertEquals(maxSoaks, plan.phases().stream().map(p -> Durations.format(p.maxSoak())).toList());
+    }
+
+    @org.junit.jupiter.api.Test
+    void zeroRisk_monitorsDeploymentSuccessOnly_noGateNoHaltRule() {
+        Plan plan = PlanParser.parse("risk.yaml", planWith(Risk.ZERO)).plan();
+        assertEquals(List.of(), plan.phases().get(0).gates(), "the deploy itself is the check: the target must confirm it");
+        assertEquals(List.of(), plan.haltRules());
+    }
+
+    @org.junit.jupiter.api.Test
+    void lowRisk_keepsTheFlagOffForAnHourThatMustBeSilent() {
+        Plan plan = PlanParser.parse("risk.yaml", planWith(Risk.LOW)).plan();
+        Phase off = plan.phases().get(0);
+        assertEquals(0.0, off.percent(), "flag OFF");
+        assertEquals(Duration.ofHours(1), off.soak());
+        assertEquals(List.of("error_rate ≤ 0.002"), off.gates().stream().map(g -> g.criterion().describe()).toList(),
+                "no errors from new code (should be silent)");
+    }
+
+    @org.junit.jupiter.api.Test
+    void zeroAndLowDeployWithTheFlagOff_soAStoreTargetIsRefused() {
+        String onPlay = planWith(Risk.LOW).replace("target: {type: feature-flag, provider: json, url: \"s3://flags/app.json\", flag: feature}",
+                "target: {type: google-play, packageName: com.example.app, track: production, versionCodes: [1]}");
+        assertEquals(List.of("risk.yaml:5:9: spec.risk: risk LOW deploys with its feature flag OFF (seed 003): its target must be a"
+                + " feature-flag (or manual) target, not google-play; or write phases"),
+                PlanParser.parse("risk.yaml", onPlay).errors().stream().map(Object::toString).toList());
     }
 
     @ParameterizedTest(name = "{0}")

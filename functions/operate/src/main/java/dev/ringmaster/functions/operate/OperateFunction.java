@@ -23,7 +23,8 @@ public class OperateFunction {
     RolloutStore store;
 
     @Funq("operate")
-    public OperateResult operate(OperateRequest request) {
+    public OperateResult operate(OperateRequest envelope) {
+        OperateRequest request = envelope == null ? null : envelope.unwrapped();
         if (request == null || request.rolloutId() == null || request.rolloutId().isBlank()) {
             return refused("rolloutId is required", null);
         }
@@ -40,7 +41,7 @@ public class OperateFunction {
                     id);
         }
         Command command = new Command(type.get(), request.operator(), request.reason(), request.phase(),
-                Boolean.TRUE.equals(request.checklistConfirmed()), Boolean.TRUE.equals(request.force()));
+                Boolean.TRUE.equals(request.checklistConfirmed()), Boolean.TRUE.equals(request.force()), request.cohort(), request.after());
         CommandResult result = operate.handle(id, command, request.plan());
         if (result instanceof CommandResult.Accepted a) {
             return new OperateResult(true, a.message(), null, a.rollout().state().name(), a.rollout().version());

@@ -47,7 +47,8 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
     public synchronized TargetState enter(Target target, Phase phase, String version) {
         String flag = flag(target, "enter", phase);
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(flag + ".enabled", true);
+        // A 0 % phase is a dark deploy (seed 003 "code with flags OFF"): the version is out, its flag off.
+        values.put(flag + ".enabled", phase.percent() == null || phase.percent() > 0);
         values.put(flag + ".version", version);
         if (phase.cohort() != null) {
             values.put(flag + ".cohorts." + phase.cohort() + ".enabled", true);
