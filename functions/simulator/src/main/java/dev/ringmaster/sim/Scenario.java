@@ -9,11 +9,13 @@ import java.util.Map;
  * A simulated world (CONTRACTS.md §4, §6): traffic, the true value of each metric for baseline and canary,
  * outages, injected commands, faults of the systems around ringmaster, and how long to simulate.
  *
- * @param users   sessions (trials of a rate) per hour at 100 % audience
- * @param diurnal ± amplitude of a 24-hour traffic cycle (0 = flat)
+ * @param users     sessions (trials of a rate) per hour at 100 % audience
+ * @param diurnal   ± amplitude of a 24-hour traffic cycle (0 = flat)
+ * @param afterStop how long to go on simulating once the rollout stopped (halted, paused, completed, rolled
+ *                  back) and owes nothing, while it is still watched: 0 ends the run at the stop
  */
 public record Scenario(String name, Duration tick, double users, double diurnal, Instant start, Map<String, Truth> metrics,
-                       List<Outage> outages, List<Injected> events, List<Fault> faults, Duration until) {
+                       List<Outage> outages, List<Injected> events, List<Fault> faults, Duration afterStop, Duration until) {
 
     public Scenario {
         // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.

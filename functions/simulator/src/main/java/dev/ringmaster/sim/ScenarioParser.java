@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /** Reads a scenario file; every mistake is reported with its field and value. */
 public final class ScenarioParser {
     private static final Set<String> TOP = Set.of("name", "tick", "users", "diurnal", "start", "metrics", "outages", "events", "faults",
-            "until");
+            "afterStop", "until");
     private static final Set<String> TRUTH = Set.of("baseline", "canary", "noise", "canaryFrom");
     private static final Set<String> COMMANDS = Set.of("approve", "pause", "resume", "rollback", "kill", "promote");
     private static final Instant DEFAULT_START = Instant.parse("2026-12-01T09:00:00Z");
@@ -101,8 +101,9 @@ public final class ScenarioParser {
         for (Map<String, Object> f : list(file, "faults", top.get("faults"))) {
             faults.add(fault(file, f));
         }
+        Duration afterStop = duration(file, "afterStop", top.getOrDefault("afterStop", "0"));
         Duration until = duration(file, "until", top.getOrDefault("until", "30d"));
-        return new Scenario(name, tick, users, diurnal, start, metrics, outages, events, faults, until);
+        return new Scenario(name, tick, users, diurnal, start, metrics, outages, events, faults, afterStop, until);
     }
 
     /** A window fault ({@code system, from, to, error, metric?}) or a lost event ({@code system: bus, drop, at}). */

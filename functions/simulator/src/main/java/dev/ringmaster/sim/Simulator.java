@@ -91,12 +91,15 @@ public final class Simulator {
         List<Scenario.Injected> events = scenario.events().stream().sorted(Comparator.comparing(Scenario.Injected::at)).toList();
         RolloutState state = RolloutState.RUNNING;
         while (started instanceof CommandResult.Accepted && t.isBefore(end)) {
-            if (state != RolloutState.RUNNING && !schedules.schedules().containsKey(id) && store.openIntents(id).isEmpty()) {
-                if (nextEvent == events.size()) {
+            if (state != RolloutState.RUNNING && store.openIntents(id).isEmpty()) {
+                boolean watched = schedules.schedules().containsKey(id) && t.isBefore(outcomeAt.plus(scenario.afterStop()));
+                if (!watched && nextEvent == events.size()) {
                     break;
                 }
-                // Nothing moves an unscheduled rollout with nothing owed until the next command: skip to the tick that gives it.
-                t = latest(t, tickBefore(events.get(nextEvent).at()));
+                if (!watched) {
+                    // Nothing moves a stopped rollout with nothing owed until the next command: skip to the tick that gives it.
+                    t = latest(t, tickBefore(events.get(nextEvent).at()));
+                }
             }
             t = t.plus(scenario.tick());
             clock.set(t);

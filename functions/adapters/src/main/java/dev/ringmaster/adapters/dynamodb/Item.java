@@ -48,8 +48,11 @@ final class Item {
         return with(name, value == null ? null : value.toString());
     }
 
+    /** An empty or absent list is no attribute at all, like a null string. */
     Item with(String name, List<String> value) {
-        values.put(name, AttributeValue.fromL(value.stream().map(AttributeValue::fromS).toList()));
+        if (value != null && !value.isEmpty()) {
+            values.put(name, AttributeValue.fromL(value.stream().map(AttributeValue::fromS).toList()));
+        }
         return this;
     }
 
@@ -80,7 +83,8 @@ final class Item {
     }
 
     List<String> strings(String name) {
-        return values.get(name).l().stream().map(AttributeValue::s).toList();
+        AttributeValue value = values.get(name);
+        return value == null ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
 
     Map<String, AttributeValue> map() {

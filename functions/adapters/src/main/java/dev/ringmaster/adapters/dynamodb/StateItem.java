@@ -60,7 +60,7 @@ final class StateItem {
                 item.integer("phaseIndex"), item.instant("phaseEnteredAt"), item.instant("startedAt"), item.number(VERSION),
                 item.integer("approvedPhase"), item.bool("fixed"), item.bool("hotfix"), item.string("reason"),
                 item.string("lastDecision"), item.integer("sourceErrors"), item.has("firstPhase") ? item.integer("firstPhase") : 0,
-                item.has("approvers") ? item.strings("approvers") : java.util.List.of(), item.string("after"), item.instant("stoppedAt"));
+                item.strings("approvers"), item.string("after"), item.instant("stoppedAt"));
         return new StoredRollout(rollout, item.string(PLAN), effect(item));
     }
 

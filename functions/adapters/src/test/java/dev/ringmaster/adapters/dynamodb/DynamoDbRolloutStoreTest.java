@@ -88,7 +88,7 @@ class DynamoDbRolloutStoreTest {
 
         Set<String> attributes = stateItem("r1").keySet();
 
-        assertEquals(Set.of("pk", "sk", "rolloutId", "state", "phaseIndex", "version", "approvedPhase", "fixed", "hotfix", "sourceErrors",
+        assertEquals(Set.of("pk", "sk", "rolloutId", "state", "phaseIndex", "version", "approvedPhase", "fixed", "hotfix", "sourceErrors", "firstPhase",
                 "effectVersion", "effectAction", "effectStatus", "effectAttempts"), attributes);
     }
 

@@ -88,23 +88,34 @@ final class Effects {
         Plan plan = plans.get(intent.rolloutId(), stored.planYaml());
         Phase phase = plan.phases().get(intent.phaseIndex());
         Target target = plan.targetOf(phase);
-        String outcome;
+        List<Call> calls;
         try {
-            outcome = "done: " + perform(plan, stored.rollout(), intent, phase, target);
+            calls = perform(plan, stored.rollout(), intent, phase, target);
         } catch (RolloutTarget.Refused e) {
-            outcome = "refused: " + target.type().key + ": " + e.getMessage();
-            settle(intent, Effect.Status.REFUSED, outcome, e.getMessage(), null, phase, "refused", List.of(outcome));
+            String outcome = "refused: " + target.type().key + ": " + e.getMessage();
+            settle(intent, Effect.Status.REFUSED, outcome, e.getMessage(), null, List.of(new Call(intent.action().call(), phase, "refused",
+                    outcome)));
             return Optional.of(outcome);
         } catch (RuntimeException e) {
             Instant retry = clock.instant().plus(backoff(attempts));
             String error = target.type().key + ": " + message(e);
-            settle(intent, Effect.Status.FAILED, null, error, retry, phase, "error (attempt " + (attempts + 1) + ")",
-                    List.of("error: " + error + "; tried again from " + retry));
+            settle(intent, Effect.Status.FAILED, null, error, retry, List.of(new Call(intent.action().call(), phase,
+                    "error (attempt " + (attempts + 1) + ")", "error: " + error + "; tried again from " + retry)));
             throw e;
         }
         // Outside the try: a store that fails while recording a call the target took is not the target failing.
-        settle(intent, Effect.Status.DONE, outcome, null, null, phase, "ok", List.of(outcome));
+        String outcome = "done: " + String.join("; ", calls.stream().map(Call::text).toList());
+        settle(intent, Effect.Status.DONE, outcome, null, null, calls);
         return Optional.of(outcome);
+    }
+
+    /**
+     * One call made on a target (or a flag store) while carrying an action out, as its ACTION history entry
+     * shows it: "rollback ok (ring-1)", with what the target said.
+     *
+     * @param result ok, refused, or error (attempt n)
+     */
+    private record Call(String call, Phase phase, String result, String text) {
     }
 
     static Duration backoff(int failedBefore) {
@@ -112,28 +123,38 @@ final class Effects {
         return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
     }
 
-    /** Carries the action out; what each target did, as people read it. */
-    private String perform(Plan plan, Rollout rollout, Intent intent, Phase phase, Target target) {
+    /** Carries the action out: each call made, with what the target said. */
+    private List<Call> perform(Plan plan, Rollout rollout, Intent intent, Phase phase, Target target) {
         String version = plan.version() == null ? rollout.id() : plan.version();
         RolloutTarget adapter = targets.of(target.type());
+        String call = intent.action().call();
         return switch (intent.action()) {
             case ENTER_PHASE -> {
                 TargetState s = adapter.enter(target, phase, version);
                 writeFlags(plan, phase, target, true);
-                yield describe(target, s);
+                yield List.of(ok(call, phase, describe(target, s)));
             }
-            case RESUME -> describe(target, adapter.resume(target, phase, version));
-            case COMPLETE -> describe(target, adapter.complete(target, version));
-            case HALT -> describe(target, adapter.halt(target, phase, version));
+            case RESUME -> List.of(ok(call, phase, describe(target, adapter.resume(target, phase, version))));
+            case COMPLETE -> List.of(ok(call, phase, describe(target, adapter.complete(target, version))));
+            case HALT -> List.of(ok(call, phase, describe(target, adapter.halt(target, phase, version))));
             case ROLLBACK -> withdraw(plan, rollout, version);
-            case KILL -> "kill switch " + throwKillSwitch(plan) + " off; " + withdraw(plan, rollout, version);
+            case KILL -> {
+                List<Call> calls = new ArrayList<>();
+                calls.add(ok("kill", phase, "kill switch " + throwKillSwitch(plan) + " off"));
+                calls.addAll(withdraw(plan, rollout, version));
+                yield calls;
+            }
             case KILL_COHORT -> {
                 String flag = plan.killSwitch().cohortFlagFor(phase.cohort());
                 flags.write(flagStore(plan, target), Map.of(flag, false));
-                yield "cohort flag " + flag + " off; " + describe(target, adapter.rollback(target, phase, version));
+                yield List.of(ok("kill", phase, "cohort flag " + flag + " off; " + describe(target, adapter.rollback(target, phase, version))));
             }
             case NONE -> throw new IllegalStateException("an intent without action was claimed: " + intent.id());
         };
+    }
+
+    private static Call ok(String call, Phase phase, String text) {
+        return new Call(call, phase, "ok", text);
     }
 
     /**
@@ -143,9 +164,8 @@ final class Effects {
      * (its API refuses) is said, and the others are withdrawn still; a target that cannot be reached fails the
      * whole rollback, which is tried again (every call sets an absolute state).
      */
-    private String withdraw(Plan plan, Rollout rollout, String version) {
-        List<String> done = new ArrayList<>();
-        List<String> couldNot = new ArrayList<>();
+    private List<Call> withdraw(Plan plan, Rollout rollout, String version) {
+        List<Call> calls = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = rollout.phaseIndex(); i >= Math.max(0, rollout.firstPhase()); i--) {
             Phase p = plan.phases().get(i);
@@ -153,30 +173,33 @@ final class Effects {
             // A store release serves every percentage phase at once: withdrawn once. Rings, cohorts and groups are each their own.
             if (seen.add(t + "|" + p.ring() + "|" + p.cohort() + "|" + p.groups())) {
                 try {
-                    done.add(p.name() + ": " + describe(t, targets.of(t.type()).rollback(t, p, version)));
+                    calls.add(ok("rollback", p, p.name() + ": " + describe(t, targets.of(t.type()).rollback(t, p, version))));
                 } catch (RolloutTarget.Refused e) {
-                    couldNot.add(p.name() + ": " + t.describe() + ": " + e.getMessage());
+                    calls.add(new Call("rollback", p, "refused", p.name() + ": could not undo on " + t.describe() + ": " + e.getMessage()));
                 }
             }
             writeFlags(plan, p, t, false);
         }
-        return "withdrawn " + String.join("; ", done) + (couldNot.isEmpty() ? "" : "; could not undo " + String.join("; ", couldNot));
+        return calls;
     }
+
     /**
      * Records the answer and releases the claim. A rollback's answer moves the rollout too (ROLLED_BACK or
      * ROLLBACK_FAILED), under the version condition: a racing tick may have written in between, so read again.
      */
-    private void settle(Intent intent, Effect.Status status, String outcome, String error, Instant retryAt, Phase phase,
-                        String result, List<String> reasons) {
+    private void settle(Intent intent, Effect.Status status, String outcome, String error, Instant retryAt, List<Call> calls) {
         Instant now = clock.instant();
-        HistoryEntry action = new HistoryEntry(intent.rolloutId(), now, intent.version(), HistoryEntry.Kind.ACTION,
-                intent.action().call() + " " + result, phase.name(), "ringmaster", reasons);
+        Phase phase = calls.get(0).phase();
+        // One entry per call; a call on another phase than the intent's says which (a rollback withdraws several).
+        List<HistoryEntry> actions = calls.stream().map(c -> new HistoryEntry(intent.rolloutId(), now, intent.version(),
+                HistoryEntry.Kind.ACTION, c.call() + " " + c.result() + (c.phase().name().equals(intent.event().phase()) ? "" : " (" + c.phase().name() + ")"),
+                c.phase().name(), "ringmaster", List.of(c.text()))).toList();
         for (int attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
             Rollout current = store.find(intent.rolloutId()).orElseThrow().rollout();
             Rollout next = intent.action() == Action.ROLLBACK || intent.action() == Action.KILL
                     ? RolloutMachine.confirm(current, status == Effect.Status.DONE, rollbackWhy(plans(intent), current, outcome, error, now), now)
                     : current;
-            List<HistoryEntry> entries = new ArrayList<>(List.of(action));
+            List<HistoryEntry> entries = new ArrayList<>(actions);
             if (next != current) {
                 entries.add(new HistoryEntry(intent.rolloutId(), now, next.version(), HistoryEntry.Kind.TRANSITION,
                         current.state() + " → " + next.state(), phase.name(), "ringmaster", List.of(next.reason())));

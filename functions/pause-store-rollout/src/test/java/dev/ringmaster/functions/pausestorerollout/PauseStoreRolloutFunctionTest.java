@@ -54,7 +54,7 @@ class PauseStoreRolloutFunctionTest {
 
         JsonNode out = post(Fixtures.envelope(rollback));
 
-        assertTrue(out.path("outcome").asText().startsWith("done: manual asked at 0%"), out.toString());
+        assertTrue(out.path("outcome").asText().startsWith("done: phase-1: manual asked at 0%"), out.toString());
         assertEquals(RolloutState.ROLLED_BACK, Fixtures.rollout(id).state());
         assertTrue(Fixtures.history(id, HistoryEntry.Kind.TRANSITION).stream().anyMatch(h -> h.what().equals("ROLLING_BACK → ROLLED_BACK")));
     }

@@ -98,7 +98,8 @@ class EvaluateGatesTest {
         EvaluateGates.Result r = tick();
 
         assertEquals(DecisionType.HALT, r.decision().orElseThrow().type());
-        assertTrue(r.note().contains("3 consecutive failed calls to carry out enter (circuitBreaker.consecutiveErrors 3)"), r.note());
+        assertTrue(r.note().contains("3 consecutive failed calls to carry out enter; last: google-play: 503"), r.note());
+        assertTrue(r.note().contains("circuitBreaker.consecutiveErrors 3 reached: halting the rollout"), "a store canary is halted: " + r.note());
     }
 
     @Test
