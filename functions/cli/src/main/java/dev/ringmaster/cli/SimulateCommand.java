@@ -166,6 +166,7 @@ public class SimulateCommand implements Callable<Integer> {
             calls.addObject().put("hours", Math.round(c.hours() * 1000) / 1000.0).put("call", c.call()).put("phase", c.phase())
                     .put("result", c.result());
         }
+        run.set("flags", mapper.valueToTree(example.flags()));
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }

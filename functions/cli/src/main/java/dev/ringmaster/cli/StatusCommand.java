@@ -49,11 +49,50 @@ public class StatusCommand extends RunnerCommand {
         Optional<HistoryEntry> decision = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.DECISION).reduce((a, b) -> b);
         decision.ifPresentOrElse(d -> print(d, out), () -> out.println("no tick yet: is `./ringmaster run` running?"));
         out.println(effect(found.get().effect()));
+        rollbackTime(plan, r, history, now).ifPresent(out::println);
+        watching(plan, r, now).ifPresent(out::println);
         List<Intent> open = store.openIntents(rolloutId);
         open.forEach(i -> out.println("owed: v" + i.version() + " " + i.event().cause()
                 + (i.actionOpen() ? " — " + i.action().call() + " on the target" : "") + (i.notified() ? "" : " — its message")
                 + "; the runner's next tick sends it"));
         return ExitCode.OK;
+    }
+
+    /**
+     * Seed 000's per-ring {@code rollbackWithin}, seed 004's "rollback time < 30 minutes": from the decision to
+     * roll back (its transition to ROLLING_BACK) to the targets' confirmation (ROLLED_BACK), or so far.
+     */
+    static Optional<String> rollbackTime(Plan plan, Rollout r, List<HistoryEntry> history, Instant now) {
+        Optional<HistoryEntry> decided = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.TRANSITION
+                && h.what().endsWith("→ ROLLING_BACK")).reduce((a, b) -> b);
+        if (decided.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<HistoryEntry> confirmed = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.TRANSITION
+                && h.what().endsWith("→ ROLLED_BACK") && !h.at().isBefore(decided.get().at())).findFirst();
+        Duration took = Duration.between(decided.get().at(), confirmed.map(HistoryEntry::at).orElse(now)).withNanos(0);
+        Duration limit = plan.rollbackWithin(plan.phases().get(r.phaseIndex()));
+        String against = limit == null ? "" : took.compareTo(limit) > 0 ? ", OVER its rollbackWithin " + Durations.format(limit)
+                : " (rollbackWithin " + Durations.format(limit) + ")";
+        return Optional.of("rollback: decided at " + decided.get().at() + (confirmed.isPresent()
+                ? ", confirmed by the targets after " + Durations.format(took) : ", not confirmed yet after " + Durations.format(took)) + against);
+    }
+
+    /** Whether halt rules are still judged: a stopped build may still be live (issue 10: watching does not stop at RUNNING). */
+    static Optional<String> watching(Plan plan, Rollout r, Instant now) {
+        Duration window = switch (r.state()) {
+            case COMPLETED -> plan.watchAfterComplete();
+            case ROLLED_BACK -> plan.watchAfterRollback();
+            default -> null;
+        };
+        return switch (r.state()) {
+            case HALTED, PAUSED, ROLLING_BACK, ROLLBACK_FAILED -> Optional.of("watch: halt rules still judged, the build is live");
+            case COMPLETED, ROLLED_BACK -> window == null || r.stoppedAt() == null ? Optional.empty()
+                    : Optional.of("watch: halt rules judged " + (now.isBefore(r.stoppedAt().plus(window)) ? "until " : "until (ended) ")
+                    + r.stoppedAt().plus(window) + " (" + (r.state() == dev.ringmaster.core.rollout.RolloutState.COMPLETED
+                    ? "watchAfterComplete " : "watchAfterRollback ") + Durations.format(window) + ")");
+            default -> Optional.empty();
+        };
     }
 
     /** Where the rollout's last action stands on its target: done, on its way, failing (and when it is tried again), refused. */

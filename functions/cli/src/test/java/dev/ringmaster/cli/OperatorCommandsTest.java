@@ -74,6 +74,35 @@ class OperatorCommandsTest {
                 status.getOutput());
     }
 
+    /** Seed 004's kill switch from the CLI: one cohort, then everything, after COMPLETED too; status shows the rollback. */
+    @Test
+    void killPerCohortAndAfterCompleted(QuarkusMainLauncher launcher) {
+        String plan = RepoPaths.path("events/plans/004-canary-cohorts.yaml");
+        String id = "web-2-1-0-canary";
+        assertEquals(0, run(launcher, "start", plan, "--operator", "sam").exitCode());
+
+        LaunchResult cohort = run(launcher, "kill", id, "--cohort", "internal_test", "--reason", "QA found data loss", "--operator", "kim");
+        assertEquals(0, cohort.exitCode(), cohort.getErrorOutput());
+        assertTrue(cohort.getOutput().contains(id + ": cohort internal_test killed by kim: QA found data loss — now HALTED"), cohort.getOutput());
+
+        LaunchResult unknown = run(launcher, "kill", id, "--cohort", "gamma");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.getErrorOutput().contains("no cohort 'gamma' in plan web-2-1-0-canary; cohorts: [internal_test, friendly_gp, beta, ga]"),
+                unknown.getErrorOutput());
+
+        assertEquals(0, run(launcher, "promote", id, "--force", "--reason", "fix must reach everyone").exitCode());
+        LaunchResult kill = run(launcher, "kill", id, "--reason", "payments errors", "--operator", "kim");
+        assertEquals(0, kill.exitCode(), kill.getErrorOutput());
+        assertTrue(kill.getOutput().contains(id + ": kill switch thrown by kim: payments errors — now ROLLING_BACK"), kill.getOutput());
+
+        LaunchResult status = run(launcher, "status", id);
+        assertTrue(status.getOutput().contains("owed: v"), status.getOutput());
+        assertTrue(status.getOutput().contains(" kill — kill on the target"), status.getOutput());
+        assertTrue(status.getOutput().contains("rollback: decided at "), status.getOutput());
+        assertTrue(status.getOutput().contains("not confirmed yet after 0 (rollbackWithin 30m)"), status.getOutput());
+        assertTrue(status.getOutput().contains("watch: halt rules still judged, the build is live"), status.getOutput());
+    }
+
     @Test
     void withoutARunnerTheCommandSaysSo(QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch("pause", "android-2-1-0", "--port", "1", "--data", data);

@@ -37,6 +37,26 @@ class TagsCommandTest {
     }
 
     @Test
+    void seed001LabelsUseThePlansLabelPrefix_orTheOneGiven(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult fromPlan = launcher.launch("tags", "--branch", "ring-0", "--pr", "123", "--iteration", "42", "--sha", "a1b2c3d4e5f60718",
+                "--plan", RepoPaths.path("events/plans/001-aitherzero-rings.yaml"));
+        assertEquals(0, fromPlan.exitCode(), fromPlan.getErrorOutput());
+        JsonNode labels = json(fromPlan).get("labels");
+        assertEquals("ring-0", labels.get("com.aitherzero.deployment.ring").asText());
+        assertEquals("123", labels.get("com.aitherzero.pr.number").asText());
+        assertEquals(null, labels.get("dev.ringmaster.deployment.ring"));
+
+        LaunchResult given = launcher.launch("tags", "--branch", "ring-0", "--pr", "1", "--iteration", "1", "--sha", "abcdef1",
+                "--label-prefix", "org.example");
+        assertEquals("ring-0", json(given).get("labels").get("org.example.deployment.ring").asText());
+
+        LaunchResult bad = launcher.launch("tags", "--branch", "ring-0", "--pr", "1", "--iteration", "1", "--sha", "abcdef1",
+                "--label-prefix", "Example");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.getErrorOutput().contains("labelPrefix must be a reverse-DNS name like com.aitherzero, got 'Example'"), bad.getErrorOutput());
+    }
+
+    @Test
     void productionReleaseGetsVersionLatestStableSha(QuarkusMainLauncher launcher) throws Exception {
         LaunchResult r = launcher.launch("tags", "--branch", "main", "--version", "1.5.0", "--sha", "9c8d7e6f00112233");
         assertEquals(0, r.exitCode(), r.getErrorOutput());

@@ -53,7 +53,7 @@ public final class MonteCarlo {
         double median = hours.length % 2 == 1 ? hours[hours.length / 2] : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
         boolean bad = example.bad();
         double meanExposed = bad ? Arrays.stream(all.stream().mapToDouble(SimulationRun::usersExposed).toArray()).average().orElse(0) : 0;
-        long halted = all.stream().filter(r -> r.outcome().stopped()).count();
+        long halted = all.stream().filter(r -> r.outcome().haltedByRingmaster()).count();
         long completed = all.stream().filter(r -> r.outcome().state() == RolloutState.COMPLETED).count();
         return new SimulationSummary(plan.id(), scenario.name(), all.size(), outcomes, median, meanExposed,
                 bad ? 0 : (double) halted / all.size(), bad ? (double) completed / all.size() : 0, example);

@@ -13,9 +13,12 @@ import java.util.Map;
  * @param diurnal   ± amplitude of a 24-hour traffic cycle (0 = flat)
  * @param afterStop how long to go on simulating once the rollout stopped (halted, paused, completed, rolled
  *                  back) and owes nothing, while it is still watched: 0 ends the run at the stop
+ * @param previousVersion the version every ring tag of a container-ring plan served before the rollout (its
+ *                  last good digest, which a rollback puts back), or null: the rings start untagged
  */
 public record Scenario(String name, Duration tick, double users, double diurnal, Instant start, Map<String, Truth> metrics,
-                       List<Outage> outages, List<Injected> events, List<Fault> faults, Duration afterStop, Duration until) {
+                       List<Outage> outages, List<Injected> events, List<Fault> faults, Duration afterStop, Duration until,
+                       String previousVersion) {
 
     public Scenario {
         // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.
@@ -47,7 +50,12 @@ public record Scenario(String name, Duration tick, double users, double diurnal,
     public record Outage(String metric, Duration from, Duration to) {
     }
 
-    /** A command given at {@code at} after the start: approve, pause, resume, rollback, kill, promote. */
-    public record Injected(Duration at, String command, String reason) {
+    /**
+     * A command given at {@code at} after the start: approve, pause, resume, rollback, kill, promote.
+     *
+     * @param by     who gives it (an approver of the plan's approver groups, for one)
+     * @param cohort for a kill: only this cohort's flag ({@code kill --cohort})
+     */
+    public record Injected(Duration at, String command, String reason, String by, String cohort) {
     }
 }

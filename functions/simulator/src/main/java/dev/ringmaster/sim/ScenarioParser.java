@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /** Reads a scenario file; every mistake is reported with its field and value. */
 public final class ScenarioParser {
     private static final Set<String> TOP = Set.of("name", "tick", "users", "diurnal", "start", "metrics", "outages", "events", "faults",
-            "afterStop", "until");
+            "afterStop", "until", "previousVersion");
     private static final Set<String> TRUTH = Set.of("baseline", "canary", "noise", "canaryFrom");
     private static final Set<String> COMMANDS = Set.of("approve", "pause", "resume", "rollback", "kill", "promote");
     private static final Instant DEFAULT_START = Instant.parse("2026-12-01T09:00:00Z");
@@ -89,13 +89,18 @@ public final class ScenarioParser {
         }
         List<Scenario.Injected> events = new ArrayList<>();
         for (Map<String, Object> ev : list(file, "events", top.get("events"))) {
-            unknown(file, "events", ev, Set.of("at", "command", "reason"));
+            unknown(file, "events", ev, Set.of("at", "command", "reason", "by", "cohort"));
             String command = String.valueOf(required(file, ev, "command"));
             if (!COMMANDS.contains(command)) {
                 throw new ScenarioError(file, "events.command: unknown command '" + command + "'; one of " + COMMANDS.stream().sorted().toList());
             }
+            if (ev.get("cohort") != null && !command.equals("kill")) {
+                throw new ScenarioError(file, "events.cohort: only a kill names a cohort, not '" + command + "'");
+            }
             events.add(new Scenario.Injected(duration(file, "events.at", required(file, ev, "at")), command,
-                    ev.get("reason") == null ? "scenario event" : String.valueOf(ev.get("reason"))));
+                    ev.get("reason") == null ? "scenario event" : String.valueOf(ev.get("reason")),
+                    ev.get("by") == null ? "scenario" : String.valueOf(ev.get("by")),
+                    ev.get("cohort") == null ? null : String.valueOf(ev.get("cohort"))));
         }
         List<Fault> faults = new ArrayList<>();
         for (Map<String, Object> f : list(file, "faults", top.get("faults"))) {
@@ -103,7 +108,8 @@ public final class ScenarioParser {
         }
         Duration afterStop = duration(file, "afterStop", top.getOrDefault("afterStop", "0"));
         Duration until = duration(file, "until", top.getOrDefault("until", "30d"));
-        return new Scenario(name, tick, users, diurnal, start, metrics, outages, events, faults, afterStop, until);
+        String previous = top.get("previousVersion") == null ? null : String.valueOf(top.get("previousVersion"));
+        return new Scenario(name, tick, users, diurnal, start, metrics, outages, events, faults, afterStop, until, previous);
     }
 
     /** A window fault ({@code system, from, to, error, metric?}) or a lost event ({@code system: bus, drop, at}). */

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param targetState   what the last phase's target reports at the end, as a person would read it in its console
  * @param targetCalls   every call made on a target, in order, with its result (the example run only)
  * @param messages      every message that reached a channel, in order (the example run only)
+ * @param flags         the flag document at the end, as nested maps (the example run only)
  */
 public record SimulationRun(String plan, String scenario, long seed, Outcome outcome, boolean bad, Instant start, Instant end,
                             double usersExposed, List<AudiencePoint> audience, Map<String, List<MetricPoint>> metrics,
                             List<DecisionMark> decisions, List<HistoryEntry> history, String targetState, List<TargetCall> targetCalls,
-                            List<SentMessage> messages) {
+                            List<SentMessage> messages, Map<String, Object> flags) {
 
     public SimulationRun {
         audience = List.copyOf(audience);
@@ -34,13 +35,23 @@ public record SimulationRun(String plan, String scenario, long seed, Outcome out
         history = List.copyOf(history);
         targetCalls = List.copyOf(targetCalls);
         messages = List.copyOf(messages);
+        flags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(flags));
     }
 
-    /** How a run ended: the rollout's final state, or the start's refusal (then {@code state} is null). */
-    public record Outcome(RolloutState state, String refusal) {
+    /**
+     * How a run ended: the rollout's final state, or the start's refusal (then {@code state} is null).
+     *
+     * @param byCommand a scenario's command (pause, rollback, kill) stopped it, not ringmaster: never a false halt
+     */
+    public record Outcome(RolloutState state, String refusal, boolean byCommand) {
 
         public static Outcome of(RolloutState state) {
-            return new Outcome(state, null);
+            return new Outcome(state, null, false);
+        }
+
+        /** Ringmaster itself stopped the build (a false halt when the build was healthy). */
+        public boolean haltedByRingmaster() {
+            return stopped() && !byCommand;
         }
 
         /** COMPLETED, HALTED, …, or "REFUSED: why". */

@@ -8,7 +8,8 @@ import java.util.Map;
  * @param outcomes                   final state → number of runs
  * @param medianHoursToOutcome       median virtual hours from start to the end of a run
  * @param meanUsersExposedToBadBuild mean users who got the canary, over runs, when the scenario is bad (else 0)
- * @param falseHaltRate              for a healthy scenario: share of runs halted, paused or rolled back (else 0)
+ * @param falseHaltRate              for a healthy scenario: share of runs ringmaster halted, paused or rolled back (else 0);
+ *                                   a stop the scenario commanded is not counted
  * @param missedBadRate              for a bad scenario: share of runs that completed (else 0)
  * @param example                    the first run, for the report
  */

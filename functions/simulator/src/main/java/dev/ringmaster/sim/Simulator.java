@@ -66,6 +66,7 @@ public final class Simulator {
         SimTargets targets = SimTargets.of(clock, flags);
         ScenarioMetricSource metrics = new ScenarioMetricSource(scenario, plan.metrics(), seed, faults);
         RecordingNotifier channels = new RecordingNotifier(clock);
+        servePreviousVersion(targets);
         RecordingScheduler schedules = new RecordingScheduler();
         // App Review's verdict comes from the simulated App Store Connect; the scenario may make it reject.
         Scenario.Truth review = scenario.metrics().get(AppReviewGate.METRIC);
@@ -90,6 +91,7 @@ public final class Simulator {
         int nextEvent = 0;
         List<Scenario.Injected> events = scenario.events().stream().sorted(Comparator.comparing(Scenario.Injected::at)).toList();
         RolloutState state = RolloutState.RUNNING;
+        boolean byCommand = false;
         while (started instanceof CommandResult.Accepted && t.isBefore(end)) {
             if (state != RolloutState.RUNNING && store.openIntents(id).isEmpty()) {
                 boolean watched = schedules.schedules().containsKey(id) && t.isBefore(outcomeAt.plus(scenario.afterStop()));
@@ -106,24 +108,36 @@ public final class Simulator {
             Duration since = Duration.between(scenario.start(), t);
             while (nextEvent < events.size() && events.get(nextEvent).at().compareTo(since) <= 0) {
                 chain.operate.handle(id, command(events.get(nextEvent++)), null);
+                RolloutState now = store.find(id).orElseThrow().rollout().state();
+                if (now != state) {
+                    byCommand = now != RolloutState.RUNNING && now != RolloutState.COMPLETED;
+                    state = now;
+                    outcomeAt = t;
+                }
             }
             StoredRollout stored = store.find(id).orElseThrow();
             Rollout r = stored.rollout();
             Phase phase = plan.phases().get(r.phaseIndex());
-            if (servesNewUsers(stored)) {
-                holdApplesSchedule(targets, phase);
+            if (live(stored)) {
+                // A live build keeps producing data (its users keep it), so stopped rollouts stay watched.
                 double share = Traffic.share(phase, scenario);
                 double traffic = Traffic.sessions(scenario, since, scenario.tick());
                 metrics.observe(t, traffic * share, traffic * Traffic.baselineShare(share), scenario.tick());
-                exposed += traffic * share;
-                if (detailed) {
-                    audience.add(new SimulationRun.AudiencePoint(t, share * 100, phase.name()));
+                if (servesNewUsers(stored)) {
+                    holdApplesSchedule(targets, phase);
+                    exposed += traffic * share;
+                    if (detailed) {
+                        audience.add(new SimulationRun.AudiencePoint(t, share * 100, phase.name()));
+                    }
                 }
             }
             EvaluateGates.Result result = chain.evaluate.tick(id);
             Rollout after = result.rollout();
             if (after.state() != state || after.state() == RolloutState.RUNNING) {
                 outcomeAt = t;
+            }
+            if (after.state() != state && !after.state().rollingBack() && after.state() != RolloutState.ROLLED_BACK) {
+                byCommand = false; // ringmaster moved it (a confirmed rollback only finishes what was asked)
             }
             state = after.state();
             if (detailed) {
@@ -141,10 +155,24 @@ public final class Simulator {
         }
         Rollout last = store.find(id).map(StoredRollout::rollout).orElse(Rollout.pending(id));
         SimulationRun.Outcome outcome = started instanceof CommandResult.Refused refused
-                ? new SimulationRun.Outcome(null, refused.reason()) : SimulationRun.Outcome.of(last.state());
+                ? new SimulationRun.Outcome(null, refused.reason(), false) : new SimulationRun.Outcome(last.state(), null, byCommand);
         List<HistoryEntry> history = detailed ? store.history(id) : List.of();
         return new SimulationRun(id, scenario.name(), seed, outcome, bad, scenario.start(), outcomeAt, bad ? exposed : 0, audience, evidence,
-                decisions, history, targetState(targets, last), targetCalls(history), detailed ? channels.messages() : List.of());
+                decisions, history, targetState(targets, last), targetCalls(history), detailed ? channels.messages() : List.of(),
+                detailed ? flags.snapshot() : Map.of());
+    }
+
+    /** Every ring of a container-ring phase serves the scenario's previous version: the digest a rollback puts back. */
+    private void servePreviousVersion(SimTargets targets) {
+        if (scenario.previousVersion() == null) {
+            return;
+        }
+        for (Phase p : plan.phases()) {
+            Target t = plan.targetOf(p);
+            if (t.type() == TargetType.CONTAINER_RING && p.ring() != null) {
+                targets.registry().serve(t, p.ring(), scenario.previousVersion());
+            }
+        }
     }
 
     /** The last tick before the one at which a command given {@code at} after the start is injected. */
@@ -158,9 +186,16 @@ public final class Simulator {
         return a.isAfter(b) ? a : b;
     }
 
+    /** The build is out there: every state but PENDING and a confirmed rollback. */
+    private static boolean live(StoredRollout s) {
+        RolloutState state = s.rollout().state();
+        return state != RolloutState.PENDING && state != RolloutState.ROLLED_BACK;
+    }
+
     /**
-     * The target still takes new users: the rollout runs, or it stopped but the halt, rollback or kill has not
-     * reached the target yet (an outage delays it), or no protective action was asked (a COMPLETED build).
+     * The target still takes new users, counted as exposed: the rollout runs, or it stopped but the halt,
+     * rollback or kill has not reached the target yet (an outage delays it). Exposure stops counting at
+     * COMPLETED: a bad build that completed was missed, whatever comes after.
      */
     private static boolean servesNewUsers(StoredRollout s) {
         RolloutState state = s.rollout().state();
@@ -207,7 +242,7 @@ public final class Simulator {
 
     private static Command command(Scenario.Injected e) {
         Command.Type type = Command.Type.valueOf(e.command().toUpperCase(Locale.ROOT));
-        return new Command(type, "scenario", e.reason(), null, true, type == Command.Type.PROMOTE);
+        return new Command(type, e.by(), e.reason(), null, true, type == Command.Type.PROMOTE, e.cohort(), null);
     }
 
     private static void record(Decision d, Map<String, List<SimulationRun.MetricPoint>> evidence) {

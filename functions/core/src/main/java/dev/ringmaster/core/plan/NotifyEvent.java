@@ -15,6 +15,8 @@ public enum NotifyEvent {
     ROLLBACK_SLOW("rollback-slow"),
     /** seed 003 after any rollback: what, when and why, and what could not be undone (#incidents; the status page when customers were exposed) */
     INCIDENT("incident"),
+    /** seed 003 after a rollback that reached customers: "update status page if customer impact" */
+    CUSTOMERS_AFFECTED("customers-affected"),
     /** seed 003: "schedule postmortem within 48 hours" */
     POSTMORTEM_DUE("postmortem-due");
 

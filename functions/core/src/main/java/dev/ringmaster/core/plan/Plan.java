@@ -74,7 +74,23 @@ public record Plan(String id, String app, String version, boolean hotfix, Risk r
         return -1;
     }
 
+    /**
+     * The rules that tell people while the rollout is in {@code phase}: a phase's team channels replace the
+     * plan's team channels and its audience channels replace the plan's audience channels, so a ring that only
+     * adds its comms (TestFlight notes, in-app, status page) still tells the team through the plan's rules.
+     */
     public List<NotifyRule> notifyIn(Phase phase) {
-        return phase.notifyRules() != null ? phase.notifyRules() : notifyRules;
+        if (phase.notifyRules() == null) {
+            return notifyRules;
+        }
+        if (phase.notifyRules().isEmpty()) {
+            return List.of(); // "notify: []": this phase tells no one
+        }
+        List<NotifyRule> out = new java.util.ArrayList<>();
+        for (boolean audience : new boolean[] {false, true}) {
+            List<NotifyRule> own = phase.notifyRules().stream().filter(n -> n.audience() == audience).toList();
+            out.addAll(own.isEmpty() ? notifyRules.stream().filter(n -> n.audience() == audience).toList() : own);
+        }
+        return out;
     }
 }

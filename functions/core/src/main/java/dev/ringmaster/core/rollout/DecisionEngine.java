@@ -160,7 +160,8 @@ public final class DecisionEngine {
     /**
      * A rollout that stopped but whose build is still live (halted, paused, completed, rolled back) keeps being
      * watched by its halt rules: a critical rule whose action is rollback rolls a halted, paused or completed one
-     * back; any other critical failure is an alert a person must see. Gates are not judged: nothing advances.
+     * back; any other critical failure is an alert a person must see (warnings and info only show in the
+     * verdicts). Gates are not judged: nothing advances.
      *
      * @param since the start of the evidence: when the phase went live, or when the rollout stopped
      */
@@ -172,7 +173,8 @@ public final class DecisionEngine {
         if (!rules.rollback.isEmpty() && mayRollBack) {
             return decision(DecisionType.ROLLBACK, phase, rules.rollback, rules.verdicts, rules.alerts, now, null);
         }
-        List<Reason> alerts = new ArrayList<>(rules.alerts);
+        // Only critical failures reach on-call once the rollout stopped; warnings and info stay in the verdicts.
+        List<Reason> alerts = new ArrayList<>();
         rules.rollback.forEach(a -> alerts.add(critical(a, r)));
         rules.halt.forEach(a -> alerts.add(critical(a, r)));
         return decision(DecisionType.HOLD, phase, List.of(Reason.of("watch", "watching a " + r.state() + " rollout: halt rules only")),

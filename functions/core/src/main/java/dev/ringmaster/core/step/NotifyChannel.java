@@ -70,7 +70,7 @@ public final class NotifyChannel {
                 continue;
             }
             try {
-                notifier.send(rule, message(plan, event));
+                notifier.send(rule, message(plan, phase, rule, event));
             } catch (RuntimeException e) {
                 store.release(key);
                 failed.add(rule.channel() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -89,8 +89,11 @@ public final class NotifyChannel {
         return told;
     }
 
-    static Notifier.Message message(Plan plan, RolloutEvent e) {
+    /** TestFlight notes are the ring target's "What to Test" when it has one; every other message says why. */
+    static Notifier.Message message(Plan plan, Phase phase, NotifyRule rule, RolloutEvent e) {
         String title = plan.id() + (plan.version() == null ? "" : " " + plan.version()) + ": " + e.event() + " in " + e.phase();
-        return new Notifier.Message(e.rolloutId(), e.event(), title, String.join("\n", e.reasons()));
+        String whatToTest = plan.targetOf(phase).key("whatToTest");
+        String text = rule.channel().equals("testflight-notes") && whatToTest != null ? whatToTest : String.join("\n", e.reasons());
+        return new Notifier.Message(e.rolloutId(), e.event(), title, text);
     }
 }

@@ -34,7 +34,7 @@ import java.util.Optional;
  * The tick of a rollout that is not running. Its build may still be live, so watching does not stop: halt
  * rules keep being judged on a halted, paused or rolling-back rollout, for {@code watchAfterComplete} after
  * COMPLETED (seed 003 stage 5, seed 002's week-1 monitoring) and for {@code watchAfterRollback} after a rollback
- * (seed 003); a critical rollback rule rolls a halted, paused or completed rollout back, any other critical
+ * (seed 003), each day on that day's evidence; a critical rollback rule rolls a halted, paused or completed rollout back, any other critical
  * failure is an alert. What people must hear is announced once each: a protective action the target did not
  * take, a rollback slower than its {@code rollbackWithin}, the incident summary once a rollback is confirmed
  * and, 48 hours after it, the postmortem reminder (seed 003's post-rollback procedure).
@@ -84,7 +84,7 @@ final class Watch {
         Decision watched = null;
         if (watched(plan, r, now)) {
             Instant since = r.state() == RolloutState.COMPLETED || r.state() == RolloutState.ROLLED_BACK || r.phaseEnteredAt() == null
-                    ? r.stoppedAt() : EvaluateGates.live(plan, stored).live() ? EvaluateGates.live(plan, stored).since() : r.phaseEnteredAt();
+                    ? today(r.stoppedAt(), now) : EvaluateGates.live(plan, stored).live() ? EvaluateGates.live(plan, stored).since() : r.phaseEnteredAt();
             Map<String, MetricSeries> observations = new LinkedHashMap<>();
             EvaluateGates.read(metrics, plan, r, plan.haltRules().stream().map(HaltRule::metric).distinct().toList(), since, now,
                     observations, new ArrayList<>());
@@ -157,12 +157,26 @@ final class Watch {
                     + " was rolled back, confirmed at " + r.stoppedAt() + ": " + r.reason() + (customers
                     ? "; customers got this build: update the status page" : "; no customers got this build") + "; postmortem due by "
                     + r.stoppedAt().plus(POSTMORTEM) + "; fix the root cause and mark it fixed before it starts again"));
+            if (customers) {
+                out.add(new Announcement("customers " + r.stoppedAt(), NotifyEvent.CUSTOMERS_AFFECTED, (plan.app() == null ? plan.id() : plan.app()) + " "
+                        + (plan.version() == null ? "" : plan.version() + " ") + "was withdrawn after a problem was found; "
+                        + "customers who got it are back on the previous version"));
+            }
             if (!now.isBefore(r.stoppedAt().plus(POSTMORTEM))) {
                 out.add(new Announcement(postmortemKey(r), NotifyEvent.POSTMORTEM_DUE, "48 hours since " + plan.id()
                         + " was rolled back (" + r.stoppedAt() + "): the postmortem is due (seed 003)"));
             }
         }
         return out;
+    }
+
+    /**
+     * After COMPLETED or a rollback each day of the watch is judged on its own evidence (seed 002's "daily
+     * monitoring" in week 1): a regression on day 5 is not diluted by four good days.
+     */
+    static Instant today(Instant stoppedAt, Instant now) {
+        long days = Math.max(0, Duration.between(stoppedAt, now).toDays());
+        return stoppedAt.plus(Duration.ofDays(days));
     }
 
     private static String incidentKey(Rollout r) {

@@ -22,7 +22,7 @@ public record ImageMetadata(String title, String source, Instant created, String
         if (labelPrefix == null) {
             labelPrefix = DEFAULT_PREFIX;
         } else if (!PREFIX.matcher(labelPrefix).matches()) {
-            throw new IllegalArgumentException("label prefix '" + labelPrefix + "' must be a reverse-DNS name like com.aitherzero");
+            throw new IllegalArgumentException("labelPrefix must be a reverse-DNS name like com.aitherzero, got '" + labelPrefix + "'");
         }
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ringmaster.core.gate.Measure;
 import dev.ringmaster.core.gate.MetricSeries;
+import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.gate.Outcome;
 import dev.ringmaster.core.plan.Plan;
 import java.time.Duration;
@@ -100,9 +102,47 @@ class DecisionEngineTest {
                 new Case("onInconclusive: advance lets a tiny ring advance without evidence, and says so",
                         TestPlans.parse(TINY_RING), running(0, entered), Map.of(), afterSoak, DecisionType.ADVANCE,
                         "advances anyway (onInconclusive: advance)"),
+                new Case("seed 000 hotfix: even at the last ring a hotfix is watched for hotfixSoak before it completes", HOTFIX,
+                        hotfix(2, entered), healthy, entered.plus(Duration.ofMinutes(30)), DecisionType.HOLD, "hotfixSoak"),
+                new Case("seed 000 hotfix: after hotfixSoak (1h) a healthy hotfix at the last ring is promoted", HOTFIX,
+                        hotfix(2, entered), healthy, entered.plus(Duration.ofMinutes(65)), DecisionType.COMPLETE, "after soak 1h"),
+                new Case("seed 000 hotfix: a hotfix whose gate fails is rolled back, not paused", HOTFIX, hotfix(2, entered), crashing,
+                        entered.plus(Duration.ofMinutes(65)), DecisionType.ROLLBACK, "promote or rollback"),
+                new Case("seed 002 App Review: a phase under review waits, visibly, never completed", IOS, running(1, entered),
+                        review(entered, null), entered.plus(Duration.ofHours(30)), DecisionType.WAIT_REVIEW, "waiting for App Review"),
+                new Case("seed 002 App Review: a rejection halts and says so", IOS, running(1, entered), review(entered, false),
+                        entered.plus(Duration.ofHours(30)), DecisionType.HALT, "App Review rejected the version"),
+                new Case("seed 002 App Review: an approved version completes", IOS, running(1, entered), review(entered, true),
+                        entered.plus(Duration.ofHours(30)), DecisionType.COMPLETE, "every gate of the last phase passed"),
                 new Case("a paused rollout only holds", plan,
                         new Rollout("android-test", RolloutState.PAUSED, 0, entered, entered, 4, -1, false, false, "paused by sam"),
                         crashing, afterSoak, DecisionType.HOLD, "rollout is PAUSED"));
+    }
+
+    private static final Plan HOTFIX = android(true, "  hotfixSoak: 1h\n");
+    private static final Plan IOS = TestPlans.parse("""
+            apiVersion: ringmaster/v1
+            kind: RolloutPlan
+            metadata: {name: ios-test, version: "2.1.0"}
+            spec:
+              target: {type: testflight, appId: "1500000000", betaGroup: external-100}
+              metrics: {critical_bugs: {kind: count, source: webhook, query: {kind: critical-bug}}}
+              phases:
+                - {name: testflight, groups: [external-100], soak: 24h, gates: [{metric: critical_bugs, max: 0}]}
+                - name: app-review
+                  target: {type: app-review, appId: "1500000000", versionString: "2.1.0", platform: IOS}
+              onGateFail: pause
+            """);
+
+    static Rollout hotfix(int phase, Instant entered) {
+        return new Rollout("android-test", RolloutState.RUNNING, phase, entered, entered, 3, -1, false, true, "hotfix started");
+    }
+
+    /** Apple's answer as the app-review source reports it: null while in review, then approved or rejected. */
+    static Map<String, MetricSeries> review(Instant from, Boolean approved) {
+        Instant at = from.plus(Duration.ofHours(29));
+        List<Sample> samples = approved == null ? List.of() : List.of(new Sample(at, new Measure.Check(approved, at), null));
+        return Map.of("app_review", new MetricSeries("app_review", samples, false));
     }
 
     private static final String TINY_RING = """

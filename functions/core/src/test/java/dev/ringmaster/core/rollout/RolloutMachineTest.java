@@ -121,6 +121,96 @@ class RolloutMachineTest {
         }
     }
 
+    /** Seed 004's kill switch in every state: the state each one is left in (the kill itself always goes out). */
+    static Stream<org.junit.jupiter.params.provider.Arguments> killInEveryState() {
+        return Stream.of(
+                args(RolloutState.PENDING, RolloutState.PENDING),
+                args(RolloutState.RUNNING, RolloutState.ROLLING_BACK),
+                args(RolloutState.PAUSED, RolloutState.ROLLING_BACK),
+                args(RolloutState.HALTED, RolloutState.ROLLING_BACK),
+                args(RolloutState.COMPLETED, RolloutState.ROLLING_BACK),
+                args(RolloutState.ROLLING_BACK, RolloutState.ROLLING_BACK),
+                args(RolloutState.ROLLBACK_FAILED, RolloutState.ROLLBACK_FAILED),
+                args(RolloutState.ROLLED_BACK, RolloutState.ROLLED_BACK));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments args(Object... values) {
+        return org.junit.jupiter.params.provider.Arguments.of(values);
+    }
+
+    @ParameterizedTest(name = "seed 004 kill switch from {0}: accepted, leaves {1}")
+    @MethodSource("killInEveryState")
+    void seed004KillSwitchIsAcceptedInEveryState(RolloutState from, RolloutState left) {
+        Accepted a = assertInstanceOf(Accepted.class, RolloutMachine.apply(PLAN, in(from, 1), cmd(Type.KILL), T0));
+        assertEquals(left, a.rollout().state());
+        assertEquals(6, a.rollout().version(), "a new version: the kill's intent is written with it");
+        assertTrue(a.rollout().reason().contains("kill switch thrown by sam"), a.rollout().reason());
+    }
+
+    @Test
+    void everyStateIsCoveredByTheKillTable() {
+        assertEquals(RolloutState.values().length, killInEveryState().count());
+    }
+
+    private static final Plan COHORTS = TestPlans.parse(read("events/plans/004-canary-cohorts.yaml"));
+    private static final Plan BOARD = TestPlans.parse(read("events/plans/001-aitherzero-rings.yaml"));
+
+    static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(dev.ringmaster.core.RepoFiles.root().resolve(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Command killCohort(String cohort) {
+        return new Command(Type.KILL, "sam", "sev2", null, false, false, cohort, null);
+    }
+
+    static Command approveBy(String who) {
+        return Command.of(Type.APPROVE, who, "");
+    }
+
+    static Stream<Case> seedRuleCases() {
+        Rollout inBeta = new Rollout("web", RolloutState.RUNNING, 2, T0, T0, 5, -1, false, false, "running");
+        Rollout atRing2 = new Rollout("az", RolloutState.RUNNING, 3, T0, T0, 5, -1, false, false, "running");
+        Rollout oneApproval = atRing2.approvedBy(java.util.List.of("dana"), -1);
+        return Stream.of(
+                new Case("seed 004 kill --cohort: the current cohort's kill halts the rollout", COHORTS, inBeta, killCohort("beta"), T0,
+                        RolloutState.HALTED, "cohort beta killed by sam"),
+                new Case("seed 004 kill --cohort: an earlier cohort's flag goes off, the rollout runs on", COHORTS, inBeta,
+                        killCohort("internal_test"), T0, RolloutState.RUNNING, "cohort internal_test killed"),
+                new Case("seed 004 kill --cohort: an unknown cohort is refused, naming the plan's cohorts", COHORTS, inBeta,
+                        killCohort("gamma"), T0, null, "cohorts: [internal_test, friendly_gp, beta, ga]"),
+                new Case("seed 004 kill --cohort needs killSwitch.cohortFlag", PLAN, in(RolloutState.RUNNING, 0), killCohort("beta"), T0,
+                        null, "needs spec.killSwitch.cohortFlag"),
+                new Case("seed 001 change review board: a non-member may not approve", BOARD, atRing2, approveBy("sam"), T0, null,
+                        "sam may not approve entry to 'production': approvals come from [change-review-board]"),
+                new Case("seed 001 change review board: the first of two approvals is recorded, entry not yet approved", BOARD, atRing2,
+                        approveBy("dana"), T0, RolloutState.RUNNING, "approval 1 of 2 for 'production' by dana"),
+                new Case("seed 001 change review board: the same person counts once", BOARD, oneApproval, approveBy("dana"), T0, null,
+                        "dana already approved entry to 'production' (1 of 2)"),
+                new Case("seed 001 change review board: a second member approves entry", BOARD, oneApproval, approveBy("farid"), T0,
+                        RolloutState.RUNNING, "approved entry to 'production' by dana, farid"),
+                new Case("an approval needs the approver's name", BOARD, atRing2, approveBy(" "), T0, null, "needs the approver's name"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seedRuleCases")
+    void appliesTheSeedRule(Case c) {
+        appliesTheGuard(c);
+    }
+
+    @Test
+    void seed001ApprovalIsGrantedOnlyByTheCountOfDistinctApprovers() {
+        Rollout atRing2 = new Rollout("az", RolloutState.RUNNING, 3, T0, T0, 5, -1, false, false, "running");
+        Accepted first = assertInstanceOf(Accepted.class, RolloutMachine.apply(BOARD, atRing2, approveBy("dana"), T0));
+        assertEquals(-1, first.rollout().approvedPhase(), "one of two: not approved yet");
+        Accepted second = assertInstanceOf(Accepted.class, RolloutMachine.apply(BOARD, first.rollout(), approveBy("mei"), T0));
+        assertEquals(4, second.rollout().approvedPhase());
+        assertEquals(java.util.List.of("dana", "mei"), second.rollout().approvers(), "who approved is recorded");
+    }
+
     @Test
     void seed002RestartAfterFixResumesFromPhaseOne() {
         Rollout rolledBack = in(RolloutState.ROLLED_BACK, 1);

@@ -105,6 +105,17 @@ class RingTagsTest {
     }
 
     @Test
+    void seed001CustomLabelPrefix_namesEveryRingmasterLabel() {
+        ImageMetadata aitherzero = new ImageMetadata(null, null, null, "com.aitherzero");
+        Map<String, String> labels = RingTags.forPullRequest("ring-0", 123, 42, SHA_123, aitherzero).labels();
+        assertEquals("ring-0", labels.get("com.aitherzero.deployment.ring"));
+        assertEquals("123", labels.get("com.aitherzero.pr.number"));
+        assertEquals("42", labels.get("com.aitherzero.build.iteration"));
+        assertFalse(labels.keySet().stream().anyMatch(k -> k.startsWith("dev.ringmaster.")), labels.toString());
+        assertEquals("pr-123-v42", labels.get("org.opencontainers.image.version"), "OCI labels keep their own names");
+    }
+
+    @Test
     void unmappedBranchHasNoRingLabel() {
         Map<String, String> labels = RingTags.forPullRequest("feature/login", 77, 3, "abcdef1").labels();
         assertFalse(labels.containsKey("dev.ringmaster.deployment.ring"));
@@ -149,7 +160,9 @@ class RingTagsTest {
                         "version must be a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}), got '1.5.0+build'"),
                 bad("version starts with a dot", () -> RingTags.forRelease(".1", "abcdef1"),
                         "version must be a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}), got '.1'"),
-                bad("blank title", () -> new ImageMetadata(" ", null, null), "title must not be blank when given, got ' '"));
+                bad("blank title", () -> new ImageMetadata(" ", null, null), "title must not be blank when given, got ' '"),
+                bad("label prefix not reverse-DNS", () -> new ImageMetadata(null, null, null, "AitherZero"),
+                        "labelPrefix must be a reverse-DNS name like com.aitherzero, got 'AitherZero'"));
     }
 
     private static Arguments bad(String name, Executable call, String message) {

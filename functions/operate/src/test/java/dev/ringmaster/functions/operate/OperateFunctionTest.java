@@ -127,6 +127,23 @@ class OperateFunctionTest {
         assertEquals("jane.doe", Fixtures.history(id, HistoryEntry.Kind.REFUSED).get(0).operator());
     }
 
+    /** Seed 004's kill switch after COMPLETED, from the console and from an alerting rule on the bus. */
+    @Test
+    void kill_ofACompletedRollout_fromTheConsoleOrTheBus_throwsTheKillSwitch() {
+        for (String sample : List.of("operate-kill.json", "operate-kill-bus.json")) {
+            String id = Fixtures.id("op-kill");
+            Fixtures.seed(id, Fixtures.healthyPlan(id), RolloutState.COMPLETED, 2, java.time.Duration.ofHours(3));
+
+            JsonNode out = post(Fixtures.event(sample, id));
+
+            assertTrue(out.path("accepted").asBoolean(), sample + ": " + out);
+            assertEquals("ROLLING_BACK", out.path("state").asText(), "rolled back once pause-store-rollout confirms it");
+            JsonNode event = Fixtures.published(id).get(0);
+            assertEquals("KILL", event.path("action").asText(), sample);
+            assertEquals(sample.contains("bus") ? "alertmanager" : "jane.doe", event.path("operator").asText());
+        }
+    }
+
     @Test
     void promoteWithoutReason_isRefused_withAReason_completes() {
         String id = started();

@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class SimAppStorePhasedRelease implements RolloutTarget {
     static final String COMPLETE_ALREADY = "the phased release is already COMPLETE";
     static final String PAUSES_USED = "phased release pauses are limited to 30 days in total";
-    static final String NO_WITHDRAWAL = "App Store cannot withdraw a version: paused; submit a fix";
+    static final String NO_WITHDRAWAL = "iOS has no rollback: the phased release is paused, users who have the version keep it; ship a hotfix";
 
     private final CallLog log;
     private final Map<String, PhasedRelease> releases = new HashMap<>();

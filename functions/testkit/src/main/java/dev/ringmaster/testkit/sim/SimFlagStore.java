@@ -73,12 +73,24 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
         return state(target, note);
     }
 
+    /**
+     * A cohort phase's rollback turns that cohort off; a percentage phase's, or the cohort that reached everyone
+     * (100 %), turns the canary off for everyone, undoing a {@link #complete} too.
+     */
     @Override
     public synchronized TargetState rollback(Target target, Phase phase, String version) {
         String flag = flag(target, "rollback", phase);
-        Map<String, Object> values = phase.cohort() != null
-                ? Map.of(flag + ".cohorts." + phase.cohort() + ".enabled", false)
-                : Map.of(flag + ".percentage", 0.0);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (phase.cohort() != null) {
+            values.put(flag + ".cohorts." + phase.cohort() + ".enabled", false);
+            if (phase.percent() != null) {
+                values.put(flag + ".cohorts." + phase.cohort() + ".percentage", 0.0);
+            }
+        }
+        if (phase.cohort() == null || phase.percent() != null && phase.percent() >= 100) {
+            values.put(flag + ".enabled", false);
+            values.put(flag + ".percentage", 0.0);
+        }
         set("rollback", target.describe() + " " + phase.audience(), values);
         return state(target, "");
     }

@@ -101,6 +101,11 @@ public final class SimRegistry implements RolloutTarget {
         return state;
     }
 
+    /** The ring tag already serves {@code version}, as before a rollout: its last good digest once the rollout retags it. */
+    public synchronized void serve(Target target, String ring, String version) {
+        tagsOf(target).put(ring, digestOf(version));
+    }
+
     public synchronized Optional<String> digest(String registry, String repository, String tag) {
         return Optional.ofNullable(tags.getOrDefault(registry + "/" + repository, Map.of()).get(tag));
     }

@@ -51,7 +51,14 @@ final class StepWorld {
     /** When set, publishing fails with it (EventBridge down). */
     final AtomicReference<RuntimeException> busDown = new AtomicReference<>();
     final PlanCache plans = new PlanCache();
-    final MetricSource metrics = new StaticMetricSource();
+    /** The metrics the plan's queries give; a test may swap in others (a regression after a pause). */
+    final AtomicReference<MetricSource> source = new AtomicReference<>(new StaticMetricSource());
+    /** Every read: "metric from to", so a test sees which evidence a tick judged. */
+    final List<String> reads = new ArrayList<>();
+    final MetricSource metrics = (def, rollout, version, from, to) -> {
+        reads.add(def.name() + " " + from + " " + to);
+        return source.get().read(def, rollout, version, from, to);
+    };
 
     /**
      * Seed 002's shape on a Play track: 10 % → 50 % → 100 %, soak 1h, a static crash gate and critical halt
@@ -81,8 +88,11 @@ final class StepWorld {
 
     static final String HEALTHY = plan(0, 200_000);
 
+    /** Every simulated target; Play's calls fail while {@link #targetDown} holds an error. */
     Targets targets() {
-        return new Targets(Map.of(dev.ringmaster.core.plan.TargetType.GOOGLE_PLAY, new Failing(sims.play(), targetDown)));
+        Map<dev.ringmaster.core.plan.TargetType, RolloutTarget> all = new java.util.EnumMap<>(sims.byType());
+        all.put(dev.ringmaster.core.plan.TargetType.GOOGLE_PLAY, new Failing(sims.play(), targetDown));
+        return new Targets(all);
     }
 
     EventPublisher bus() {
@@ -130,10 +140,27 @@ final class StepWorld {
         return operate().handle(ID, new Command(type, "sam", "test", null, true, type == Command.Type.PROMOTE), null);
     }
 
+    /** A command by sam, delivered as the bus would. */
+    CommandResult given(Command.Type type) {
+        CommandResult r = command(type);
+        deliver(last());
+        return r;
+    }
+
     /** Starts {@code planYaml} and makes phase 1 live on the track, as advance-phase would. */
     void startLive(String planYaml) {
         operate().handle(ID, new Command(Command.Type.START, "sam", "release", null, true, false), planYaml);
         deliver(last());
+    }
+
+    /** One tick, its event delivered: the chain in one step. */
+    EvaluateGates.Result tickAndDeliver() {
+        int before = published.size();
+        EvaluateGates.Result r = evaluate().tick(ID);
+        if (published.size() > before) {
+            deliver(last());
+        }
+        return r;
     }
 
     /**

@@ -117,6 +117,6 @@ class SimAppStorePhasedReleaseTest {
         TargetState state = appStore.rollback(APP_STORE, percent(5), "2.1.0");
 
         assertEquals("PAUSED", state.status());
-        assertTrue(state.detail().startsWith("App Store cannot withdraw a version: paused; submit a fix"), state.detail());
+        assertTrue(state.detail().startsWith("iOS has no rollback: the phased release is paused, users who have the version keep it; ship a hotfix"), state.detail());
     }
 }

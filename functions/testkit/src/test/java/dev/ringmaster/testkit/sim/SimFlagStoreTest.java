@@ -41,14 +41,14 @@ class SimFlagStoreTest {
         }
         flags.rollback(plan.targetOf(plan.phases().get(2)), plan.phases().get(2), plan.version());
 
-        // seed 004's "Feature Flag Configuration", as far as a rollout writes it
+        // seed 004's "Feature Flag Configuration", as far as a rollout writes it; the rolled-back beta cohort is off
         Map<String, Object> seed = Map.of("canary", Map.of(
                 "enabled", true,
                 "version", "2.1.0",
                 "cohorts", Map.of(
                         "internal_test", Map.of("enabled", true, "percentage", 0.5),
                         "friendly_gp", Map.of("enabled", true, "percentage", 5.0),
-                        "beta", Map.of("enabled", false, "percentage", 25.0))));
+                        "beta", Map.of("enabled", false, "percentage", 0.0))));
         assertEquals(seed, flags.snapshot());
     }
 
@@ -59,6 +59,7 @@ class SimFlagStoreTest {
         flags.rollback(FLAG, percent(10), "2.1.0");
 
         assertEquals(Optional.of(0.0), flags.value("canary.percentage"));
+        assertEquals(Optional.of(false), flags.value("canary.enabled"), "a withdrawn canary is off, not on at 0 %");
     }
 
     @Test
