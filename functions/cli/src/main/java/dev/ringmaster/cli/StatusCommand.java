@@ -60,22 +60,23 @@ public class StatusCommand extends RunnerCommand {
 
     /**
      * Seed 000's per-ring {@code rollbackWithin}, seed 004's "rollback time < 30 minutes": from the decision to
-     * roll back (its transition to ROLLING_BACK) to the targets' confirmation (ROLLED_BACK), or so far.
+     * roll back to the targets' confirmation, as the confirming transition recorded it, or so far.
      */
     static Optional<String> rollbackTime(Plan plan, Rollout r, List<HistoryEntry> history, Instant now) {
-        Optional<HistoryEntry> decided = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.TRANSITION
-                && h.what().endsWith("→ ROLLING_BACK")).reduce((a, b) -> b);
-        if (decided.isEmpty()) {
+        if (r.state().rollingBack() && r.stoppedAt() != null) {
+            Duration took = Duration.between(r.stoppedAt(), now).withNanos(0);
+            Duration limit = plan.rollbackWithin(plan.phases().get(r.phaseIndex()));
+            return Optional.of("rollback: decided at " + r.stoppedAt() + ", not confirmed yet after " + Durations.format(took)
+                    + (limit == null ? "" : took.compareTo(limit) > 0 ? ", OVER its rollbackWithin " + Durations.format(limit)
+                    : " (rollbackWithin " + Durations.format(limit) + ")"));
+        }
+        if (r.state() != dev.ringmaster.core.rollout.RolloutState.ROLLED_BACK) {
             return Optional.empty();
         }
-        Optional<HistoryEntry> confirmed = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.TRANSITION
-                && h.what().endsWith("→ ROLLED_BACK") && !h.at().isBefore(decided.get().at())).findFirst();
-        Duration took = Duration.between(decided.get().at(), confirmed.map(HistoryEntry::at).orElse(now)).withNanos(0);
-        Duration limit = plan.rollbackWithin(plan.phases().get(r.phaseIndex()));
-        String against = limit == null ? "" : took.compareTo(limit) > 0 ? ", OVER its rollbackWithin " + Durations.format(limit)
-                : " (rollbackWithin " + Durations.format(limit) + ")";
-        return Optional.of("rollback: decided at " + decided.get().at() + (confirmed.isPresent()
-                ? ", confirmed by the targets after " + Durations.format(took) : ", not confirmed yet after " + Durations.format(took)) + against);
+        // The confirming transition says how long it took: "rolled back in 12m (rollbackWithin 30m): done: …".
+        return history.stream().filter(h -> h.kind() == HistoryEntry.Kind.TRANSITION && h.what().endsWith("→ ROLLED_BACK")
+                        && !h.reasons().isEmpty()).reduce((a, b) -> b)
+                .map(h -> "rollback: confirmed at " + h.at() + ", " + h.reasons().get(0).split(": ", 2)[0]);
     }
 
     /** Whether halt rules are still judged: a stopped build may still be live (issue 10: watching does not stop at RUNNING). */

@@ -1,7 +1,7 @@
 package dev.ringmaster.functions.operate;
 
 /**
- * An operator command (CONTRACTS.md §5, events/operate-*.json), from the AWS console, the CLI with --aws, or
+ * An operator command (CONTRACTS.md §5, events/operate-*.json), from the AWS console or
  * the bus (an EventBridge event whose {@code detail} is the command: a kill from an alerting rule).
  *
  * @param command            start, pause, resume, rollback, promote, approve, kill, mark-fixed, status
