@@ -15,10 +15,11 @@ import java.util.Map;
  *                  back) and owes nothing, while it is still watched: 0 ends the run at the stop
  * @param previousVersion the version every ring tag of a container-ring plan served before the rollout (its
  *                  last good digest, which a rollback puts back), or null: the rings start untagged
+ * @param startPhase the phase the rollout starts at ({@code start --phase}: a hotfix plan's affected ring), or null
  */
 public record Scenario(String name, Duration tick, double users, double diurnal, Instant start, Map<String, Truth> metrics,
                        List<Outage> outages, List<Injected> events, List<Fault> faults, Duration afterStop, Duration until,
-                       String previousVersion) {
+                       String previousVersion, String startPhase) {
 
     public Scenario {
         // Declaration order, not Map.copyOf's per-JVM order: iteration must be the same in every run.

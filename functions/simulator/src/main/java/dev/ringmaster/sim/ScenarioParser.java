@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /** Reads a scenario file; every mistake is reported with its field and value. */
 public final class ScenarioParser {
     private static final Set<String> TOP = Set.of("name", "tick", "users", "diurnal", "start", "metrics", "outages", "events", "faults",
-            "afterStop", "until", "previousVersion");
+            "afterStop", "until", "previousVersion", "startPhase");
     private static final Set<String> TRUTH = Set.of("baseline", "canary", "noise", "canaryFrom");
     private static final Set<String> COMMANDS = Set.of("approve", "pause", "resume", "rollback", "kill", "promote");
     private static final Instant DEFAULT_START = Instant.parse("2026-12-01T09:00:00Z");
@@ -109,7 +109,8 @@ public final class ScenarioParser {
         Duration afterStop = duration(file, "afterStop", top.getOrDefault("afterStop", "0"));
         Duration until = duration(file, "until", top.getOrDefault("until", "30d"));
         String previous = top.get("previousVersion") == null ? null : String.valueOf(top.get("previousVersion"));
-        return new Scenario(name, tick, users, diurnal, start, metrics, outages, events, faults, afterStop, until, previous);
+        String startPhase = top.get("startPhase") == null ? null : String.valueOf(top.get("startPhase"));
+        return new Scenario(name, tick, users, diurnal, start, metrics, outages, events, faults, afterStop, until, previous, startPhase);
     }
 
     /** A window fault ({@code system, from, to, error, metric?}) or a lost event ({@code system: bus, drop, at}). */

@@ -82,8 +82,8 @@ public final class Simulator {
         List<SimulationRun.AudiencePoint> audience = new ArrayList<>();
         Map<String, List<SimulationRun.MetricPoint>> evidence = new LinkedHashMap<>();
         List<SimulationRun.DecisionMark> decisions = new ArrayList<>();
-        CommandResult started = chain.operate.handle(id, new Command(Command.Type.START, "simulator", "simulated rollout", null, true, false),
-                planYaml);
+        CommandResult started = chain.operate.handle(id, new Command(Command.Type.START, "simulator", "simulated rollout",
+                scenario.startPhase(), true, false), planYaml);
         Instant end = scenario.start().plus(scenario.until());
         Instant t = scenario.start();
         Instant outcomeAt = t;

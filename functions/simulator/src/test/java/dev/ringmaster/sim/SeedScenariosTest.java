@@ -61,6 +61,52 @@ class SeedScenariosTest {
     }
 
     @Test
+    void seed004CircuitBreaker_threeConsecutiveTicksOfPanicsDisableAHaltedFlagCanary() throws IOException {
+        SimulationRun run = simulate("events/plans/004-canary-cohorts.yaml", "events/scenarios/canary-crashes-circuit-breaker.yaml", 1);
+
+        assertEquals(RolloutState.ROLLED_BACK, run.outcome().state());
+        List<SimulationRun.DecisionMark> acted = run.decisions().stream().filter(d -> !d.decision().equals("HOLD")).toList();
+        assertEquals(List.of("HALT", "KILL"), acted.stream().map(SimulationRun.DecisionMark::decision).toList(), run.decisions().toString());
+        String kill = acted.get(1).summary();
+        assertTrue(kill.contains("3 consecutive errors of crashes ("), kill);
+        assertTrue(kill.contains("disabling the canary with the kill switch (system.canary.enabled off)"), kill);
+        List<String> calls = calls(run);
+        assertEquals(List.of("enter internal-test ok", "halt internal-test ok", "kill internal-test ok", "rollback internal-test ok"), calls);
+        assertEquals(false, ((Map<?, ?>) ((Map<?, ?>) run.flags().get("system")).get("canary")).get("enabled"));
+    }
+
+    @Test
+    void seed000Hotfix_startedAtTheAffectedPhase_isWatchedAnHourPerPhase_thenPromoted() throws IOException {
+        SimulationRun run = simulate("events/plans/002-android-hotfix.yaml", "events/scenarios/android-hotfix-phase-2.yaml", 1);
+
+        assertEquals(RolloutState.COMPLETED, run.outcome().state());
+        List<SimulationRun.TargetCall> calls = run.targetCalls();
+        assertEquals(List.of("enter phase-2 ok", "enter phase-3 ok", "complete phase-3 ok"), calls(run), "phase 1 is skipped");
+        assertEquals(1.0, calls.get(1).hours(), 0.1, "promoted after hotfixSoak 1h, not phase 2's 48h: " + calls);
+        assertEquals(2.0, calls.get(2).hours(), 0.2, "the last phase is watched for its hour too: " + calls);
+    }
+
+    @Test
+    void seed000Hotfix_aHotfixThatFailsItsWatch_isRolledBackNotPaused() throws IOException {
+        SimulationRun run = simulate("events/plans/002-android-hotfix.yaml", "events/scenarios/android-hotfix-bad.yaml", 1);
+
+        assertEquals(RolloutState.ROLLED_BACK, run.outcome().state());
+        SimulationRun.DecisionMark last = run.decisions().get(run.decisions().size() - 1);
+        assertEquals("ROLLBACK", last.decision(), run.decisions().toString());
+        assertTrue(last.summary().contains("a hotfix that fails its watch is rolled back"), last.summary());
+        assertTrue(run.hours() <= 1.0, "within its hour: " + run.hours());
+    }
+
+    @Test
+    void seed002Resume_phaseOneSoaksAgainFromTheResume() throws IOException {
+        SimulationRun run = simulate("events/plans/002-android-staged.yaml", "events/scenarios/android-pause-resume.yaml", 1);
+
+        List<SimulationRun.TargetCall> calls = run.targetCalls();
+        assertEquals(List.of("enter phase-1 ok", "halt phase-1 ok", "resume phase-1 ok", "enter phase-2 ok"), calls(run).subList(0, 4));
+        assertEquals(30.0, calls.get(3).hours(), 0.2, "24 h of soak from the resume at 6 h, not from the start: " + calls);
+    }
+
+    @Test
     void seed003LowRisk_theFlagStaysOffForTheWholeFirstHour_thenGoesOnForEveryone() throws IOException {
         SimulationRun run = simulate("events/plans/003-low-risk.yaml", "events/scenarios/checkout-low-risk-healthy.yaml", 1);
 
@@ -81,6 +127,18 @@ class SeedScenariosTest {
         assertEquals("WAIT_REVIEW", run.decisions().get(run.decisions().size() - 1).decision());
         assertTrue(run.targetState().endsWith("WAITING_FOR_REVIEW"), run.targetState());
         assertTrue(run.decisions().stream().noneMatch(d -> d.decision().equals("COMPLETE")), run.decisions().toString());
+    }
+
+    @Test
+    void seed000CommsPerRing_theTestFlightRingsNotesAreItsWhatToTest_writtenWhenTheBuildArrives() throws IOException {
+        SimulationRun run = simulate("events/plans/002-ios-testflight.yaml", "events/scenarios/ios-review-pending.yaml", 1);
+
+        List<SentMessage> notes = run.messages().stream().filter(m -> m.channel().equals("testflight-notes")).toList();
+        assertEquals(1, notes.size(), run.messages().toString());
+        assertEquals("started", notes.get(0).event());
+        assertEquals("Connect and reconnect on cellular", notes.get(0).text());
+        assertEquals(List.of("slack advanced"), run.messages().stream().filter(m -> !m.channel().equals("testflight-notes"))
+                .map(m -> m.channel() + " " + m.event()).toList(), "the team hears what its rule listens for");
     }
 
     @Test

@@ -28,16 +28,15 @@ final class CircuitBreaker {
     }
 
     /**
-     * The decision after the breaker looked: {@code decided} unchanged unless it only held or waited and a
-     * streak reached the limit.
+     * The decision after the breaker looked: {@code decided} unchanged unless a streak reached the limit; then
+     * the canary is disabled, whatever the tick decided short of a rollback: a hold, an advance or a pause of a
+     * flag canary becomes a kill (with the pause's own reasons kept), of any other target a halt.
      *
      * @param sourceErrors consecutive ticks, this one included, on which a metric source could not be read
      */
     static Decision apply(Plan plan, Phase phase, Effect effect, Map<String, MetricSeries> observations, List<String> unavailable,
                           int sourceErrors, Decision decided, Instant now) {
-        boolean disruptive = decided.type() != DecisionType.HOLD && decided.type() != DecisionType.WAIT_WINDOW
-                && decided.type() != DecisionType.WAIT_APPROVAL && decided.type() != DecisionType.WAIT_REVIEW;
-        if (disruptive) {
+        if (decided.type() == DecisionType.ROLLBACK || decided.type() == DecisionType.KILL) {
             return withSources(decided, unavailable, now);
         }
         int limit = plan.circuitBreakerErrors();
@@ -61,6 +60,9 @@ final class CircuitBreaker {
         boolean flagCanary = plan.targetOf(phase).type() == TargetType.FEATURE_FLAG && plan.killSwitch() != null;
         why.add(Reason.of("circuitBreaker", "circuitBreaker.consecutiveErrors " + limit + " reached: "
                 + (flagCanary ? "disabling the canary with the kill switch (" + plan.killSwitch().flag() + " off)" : "halting the rollout")));
+        if (decided.type() == DecisionType.HALT || decided.type() == DecisionType.PAUSE) {
+            why.addAll(decided.reasons());
+        }
         return new Decision(flagCanary ? DecisionType.KILL : DecisionType.HALT, decided.phase(), why, decided.verdicts(), decided.alerts(),
                 now, null);
     }

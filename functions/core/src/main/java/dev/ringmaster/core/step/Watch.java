@@ -86,11 +86,21 @@ final class Watch {
             Instant since = r.state() == RolloutState.COMPLETED || r.state() == RolloutState.ROLLED_BACK || r.phaseEnteredAt() == null
                     ? today(r.stoppedAt(), now) : EvaluateGates.live(plan, stored).live() ? EvaluateGates.live(plan, stored).since() : r.phaseEnteredAt();
             Map<String, MetricSeries> observations = new LinkedHashMap<>();
-            EvaluateGates.read(metrics, plan, r, plan.haltRules().stream().map(HaltRule::metric).distinct().toList(), since, now,
-                    observations, new ArrayList<>());
+            List<String> read = new ArrayList<>(plan.haltRules().stream().map(HaltRule::metric).toList());
+            if (plan.circuitBreakerMetric() != null) {
+                read.add(plan.circuitBreakerMetric());
+            }
+            EvaluateGates.read(metrics, plan, r, read.stream().distinct().toList(), since, now, observations, new ArrayList<>());
             watched = engine.watch(plan, r, observations, now, since);
             if (watched.type() == DecisionType.ROLLBACK) {
                 return escalate(plan, stored, watched, now);
+            }
+            // A halted flag canary still serves its audience (a flag has no halt): the breaker disables it.
+            if (r.state() == RolloutState.HALTED || r.state() == RolloutState.PAUSED) {
+                Decision tripped = CircuitBreaker.apply(plan, phase, e, observations, new ArrayList<>(), 0, watched, now);
+                if (tripped.type() == DecisionType.KILL) {
+                    return escalate(plan, stored, tripped, now);
+                }
             }
             if (!watched.alerts().isEmpty()) {
                 due.add(new Announcement("alert " + watched.alerts().stream().map(Reason::rule).sorted().toList(), NotifyEvent.ALERT,

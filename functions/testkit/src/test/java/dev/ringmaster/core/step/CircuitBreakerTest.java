@@ -84,8 +84,12 @@ class CircuitBreakerTest {
                 new Case("2 failed attempts do not", FLAG, none, failedCalls(2), 0, DecisionType.HOLD, DecisionType.HOLD, "soaking"),
                 new Case("3 ticks in a row with a metric source unreadable trip it, naming the source", FLAG, none, Effect.NONE, 3,
                         DecisionType.HOLD, DecisionType.KILL, "prometheus: connection refused"),
-                new Case("a decision that already stops the canary is left as it is", FLAG, List.of(1.0, 1.0, 1.0), Effect.NONE, 0,
-                        DecisionType.HALT, DecisionType.HALT, "decided"));
+                new Case("a pause of a flag canary whose signal tripped the breaker is a kill, not merely a pause", FLAG,
+                        List.of(1.0, 1.0, 1.0), Effect.NONE, 0, DecisionType.HALT, DecisionType.KILL, "decided"),
+                new Case("errors do not let a canary advance past the breaker", FLAG, List.of(1.0, 1.0, 1.0), Effect.NONE, 0,
+                        DecisionType.ADVANCE, DecisionType.KILL, "3 consecutive errors of crashes"),
+                new Case("a rollback already takes the canary away: left as it is", FLAG, List.of(1.0, 1.0, 1.0), Effect.NONE, 0,
+                        DecisionType.ROLLBACK, DecisionType.ROLLBACK, "decided"));
     }
 
     @ParameterizedTest(name = "{0}")
