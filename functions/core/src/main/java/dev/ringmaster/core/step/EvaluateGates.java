@@ -6,7 +6,6 @@ import dev.ringmaster.core.plan.Gate;
 import dev.ringmaster.core.plan.HaltRule;
 import dev.ringmaster.core.plan.MetricDef;
 import dev.ringmaster.core.plan.NotifyEvent;
-import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.port.Effect;
@@ -115,10 +114,10 @@ public final class EvaluateGates {
         Rollout r = stored.rollout();
         String rolloutId = r.id();
         Live live = live(plan, stored);
-        Instant since = live.live() ? live.since() : r.phaseEnteredAt();
+        Instant since = evidenceSince(live, r);
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
         List<String> unavailable = new ArrayList<>();
-        read(metrics, plan, r, metricsOf(plan, plan.phases().get(r.phaseIndex())), since, now, observations, unavailable);
+        read(metrics, plan, r, metricsOf(plan, plan.phases().get(r.phaseIndex()).gates()), since, now, observations, unavailable);
         int errors = unavailable.isEmpty() ? 0 : r.sourceErrors() + 1;
         Decision decision = CircuitBreaker.apply(plan, plan.phases().get(r.phaseIndex()), stored.effect(), observations, unavailable,
                 errors, engine.decide(plan, r, observations, now, live), now);
@@ -196,10 +195,22 @@ public final class EvaluateGates {
         }
     }
 
-    static Set<String> metricsOf(Plan plan, Phase phase) {
+    /** Evidence counts from when the phase went live; before that, from its entry. */
+    static Instant evidenceSince(Live live, Rollout r) {
+        return live.live() ? live.since() : r.phaseEnteredAt();
+    }
+
+    /**
+     * What a tick reads: the halt rules' metrics, the circuit breaker's signal (in every phase, gated there or
+     * not) and {@code gates}' metrics, each once.
+     */
+    static Set<String> metricsOf(Plan plan, List<Gate> gates) {
         Set<String> out = new LinkedHashSet<>();
         plan.haltRules().stream().map(HaltRule::metric).forEach(out::add);
-        phase.gates().stream().map(Gate::metric).forEach(out::add);
+        if (plan.circuitBreakerMetric() != null) {
+            out.add(plan.circuitBreakerMetric());
+        }
+        gates.stream().map(Gate::metric).forEach(out::add);
         return out;
     }
 

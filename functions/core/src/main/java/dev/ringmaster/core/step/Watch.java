@@ -2,7 +2,6 @@ package dev.ringmaster.core.step;
 
 import dev.ringmaster.core.gate.MetricSeries;
 import dev.ringmaster.core.plan.Durations;
-import dev.ringmaster.core.plan.HaltRule;
 import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
@@ -64,9 +63,7 @@ final class Watch {
     static boolean watched(Plan plan, Rollout r, Instant now) {
         return switch (r.state()) {
             case HALTED, PAUSED, ROLLING_BACK, ROLLBACK_FAILED -> true;
-            case COMPLETED -> plan.watchAfterComplete() != null && r.stoppedAt() != null
-                    && now.isBefore(r.stoppedAt().plus(plan.watchAfterComplete()));
-            case ROLLED_BACK -> r.stoppedAt() != null && now.isBefore(r.stoppedAt().plus(plan.watchAfterRollback()));
+            case COMPLETED, ROLLED_BACK -> r.watchEnds(plan).filter(now::isBefore).isPresent();
             case PENDING, RUNNING -> false;
         };
     }
@@ -84,13 +81,9 @@ final class Watch {
         Decision watched = null;
         if (watched(plan, r, now)) {
             Instant since = r.state() == RolloutState.COMPLETED || r.state() == RolloutState.ROLLED_BACK || r.phaseEnteredAt() == null
-                    ? today(r.stoppedAt(), now) : EvaluateGates.live(plan, stored).live() ? EvaluateGates.live(plan, stored).since() : r.phaseEnteredAt();
+                    ? today(r.stoppedAt(), now) : EvaluateGates.evidenceSince(EvaluateGates.live(plan, stored), r);
             Map<String, MetricSeries> observations = new LinkedHashMap<>();
-            List<String> read = new ArrayList<>(plan.haltRules().stream().map(HaltRule::metric).toList());
-            if (plan.circuitBreakerMetric() != null) {
-                read.add(plan.circuitBreakerMetric());
-            }
-            EvaluateGates.read(metrics, plan, r, read.stream().distinct().toList(), since, now, observations, new ArrayList<>());
+            EvaluateGates.read(metrics, plan, r, EvaluateGates.metricsOf(plan, List.of()), since, now, observations, new ArrayList<>());
             watched = engine.watch(plan, r, observations, now, since);
             if (watched.type() == DecisionType.ROLLBACK) {
                 return escalate(plan, stored, watched, now);

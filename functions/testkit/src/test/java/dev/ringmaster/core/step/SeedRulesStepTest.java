@@ -167,6 +167,24 @@ class SeedRulesStepTest {
     }
 
     @Test
+    void seed004CircuitBreaker_readsItsSignalInAPhaseThatDoesNotGateIt() {
+        w.startLive(StepWorld.HEALTHY.replace("  metrics:\n", "  metrics:\n    crashes: {kind: count, source: static, query: {value: 0}}\n")
+                .replace("  notify:", "  circuitBreaker: {consecutiveErrors: 3, metric: crashes}\n  notify:"));
+        dev.ringmaster.core.port.MetricSource healthy = w.source.get();
+        // The app panics on three ticks in a row; no gate or halt rule of the plan reads `crashes`.
+        w.source.set((metric, rolloutId, version, from, to) -> !metric.name().equals("crashes")
+                ? healthy.read(metric, rolloutId, version, from, to)
+                : List.of(1, 2, 3).stream().map(i -> new Sample(to.minus(Duration.ofMinutes(5L * (3 - i))), new Measure.Events(2, 5), null)).toList());
+
+        w.clock.advance(Duration.ofMinutes(15));
+        EvaluateGates.Result r = w.tickAndDeliver();
+
+        assertEquals(DecisionType.HALT, r.decision().orElseThrow().type(), r.note());
+        assertTrue(r.note().contains("3 consecutive errors of crashes (2 events, 2 events, 2 events)"), r.note());
+        assertEquals("halted 10%", w.track());
+    }
+
+    @Test
     void seed003Watching_aHaltedRolloutWhoseCriticalRollbackRuleFails_isRolledBack() {
         w.startLive(StepWorld.plan(0, 200_000).replace("action: pause", "action: rollback"));
         w.given(Command.Type.PAUSE);
