@@ -81,17 +81,11 @@ public class StatusCommand extends RunnerCommand {
 
     /** Whether halt rules are still judged: a stopped build may still be live (issue 10: watching does not stop at RUNNING). */
     static Optional<String> watching(Plan plan, Rollout r, Instant now) {
-        Duration window = switch (r.state()) {
-            case COMPLETED -> plan.watchAfterComplete();
-            case ROLLED_BACK -> plan.watchAfterRollback();
-            default -> null;
-        };
         return switch (r.state()) {
             case HALTED, PAUSED, ROLLING_BACK, ROLLBACK_FAILED -> Optional.of("watch: halt rules still judged, the build is live");
-            case COMPLETED, ROLLED_BACK -> window == null || r.stoppedAt() == null ? Optional.empty()
-                    : Optional.of("watch: halt rules judged " + (now.isBefore(r.stoppedAt().plus(window)) ? "until " : "until (ended) ")
-                    + r.stoppedAt().plus(window) + " (" + (r.state() == dev.ringmaster.core.rollout.RolloutState.COMPLETED
-                    ? "watchAfterComplete " : "watchAfterRollback ") + Durations.format(window) + ")");
+            case COMPLETED, ROLLED_BACK -> r.watchEnds(plan).map(end -> "watch: halt rules judged " + (now.isBefore(end) ? "until " : "until (ended) ")
+                    + end + " (" + (r.state() == dev.ringmaster.core.rollout.RolloutState.COMPLETED ? "watchAfterComplete " : "watchAfterRollback ")
+                    + Durations.format(Duration.between(r.stoppedAt(), end)) + ")");
             default -> Optional.empty();
         };
     }

@@ -53,7 +53,7 @@ public class ValidateCommand implements Callable<Integer> {
     }
 
     static void print(Path file, Plan plan, PrintWriter out) {
-        out.println(file + ": valid plan " + plan.id() + (plan.version() == null ? "" : " " + plan.version())
+        out.println(file + ": valid plan " + plan.label()
                 + (plan.fromTemplate() ? " (phases from risk template " + plan.risk() + ", seed 003)" : "")
                 + (plan.hotfix() ? " [hotfix: windows do not apply]" : ""));
         Table t = new Table("#", "PHASE", "AUDIENCE", "SOAK", "MAXSOAK", "APPROVAL", "TARGET", "GATES");

@@ -61,6 +61,11 @@ public record Plan(String id, String app, String version, boolean hotfix, Risk r
                 || phase.approval().from().stream().anyMatch(g -> approvers.getOrDefault(g, List.of()).contains(person));
     }
 
+    /** How people read which rollout this is: "android-2-1-0 2.1.0", or the id alone without a version. */
+    public String label() {
+        return id + (version == null ? "" : " " + version);
+    }
+
     public Target targetOf(Phase phase) {
         return phase.target() != null ? phase.target() : target;
     }

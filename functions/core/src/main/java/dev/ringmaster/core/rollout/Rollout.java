@@ -80,6 +80,20 @@ public record Rollout(String id, RolloutState state, int phaseIndex, Instant pha
                 decision, errors, firstPhase, approvers, after, stoppedAt);
     }
 
+    /**
+     * The end of the watch window of a finished rollout: {@code watchAfterComplete} after COMPLETED,
+     * {@code watchAfterRollback} after ROLLED_BACK, counted from when it stopped; empty in any other state or
+     * without a window.
+     */
+    public java.util.Optional<Instant> watchEnds(dev.ringmaster.core.plan.Plan plan) {
+        java.time.Duration window = switch (state) {
+            case COMPLETED -> plan.watchAfterComplete();
+            case ROLLED_BACK -> plan.watchAfterRollback();
+            default -> null;
+        };
+        return window == null || stoppedAt == null ? java.util.Optional.empty() : java.util.Optional.of(stoppedAt.plus(window));
+    }
+
     /** This rollout with the tick's memory set, keeping its version (the transition already counted). */
     public Rollout remembering(String decision, int errors) {
         return new Rollout(id, state, phaseIndex, phaseEnteredAt, startedAt, version, approvedPhase, fixed, hotfix, reason,

@@ -195,9 +195,11 @@ final class Effects {
                 HistoryEntry.Kind.ACTION, c.call() + " " + c.result() + (c.phase().name().equals(intent.event().phase()) ? "" : " (" + c.phase().name() + ")"),
                 c.phase().name(), "ringmaster", List.of(c.text()))).toList();
         for (int attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
-            Rollout current = store.find(intent.rolloutId()).orElseThrow().rollout();
+            StoredRollout stored = store.find(intent.rolloutId()).orElseThrow();
+            Rollout current = stored.rollout();
             Rollout next = intent.action() == Action.ROLLBACK || intent.action() == Action.KILL
-                    ? RolloutMachine.confirm(current, status == Effect.Status.DONE, rollbackWhy(plans(intent), current, outcome, error, now), now)
+                    ? RolloutMachine.confirm(current, status == Effect.Status.DONE,
+                            rollbackWhy(plans.get(intent.rolloutId(), stored.planYaml()), current, outcome, error, now), now)
                     : current;
             List<HistoryEntry> entries = new ArrayList<>(actions);
             if (next != current) {
@@ -212,10 +214,6 @@ final class Effects {
         }
         throw new IllegalStateException("could not record the outcome of " + intent.id() + " of " + intent.rolloutId()
                 + ": the rollout kept changing; its claim expires and the next tick tries again");
-    }
-
-    private Plan plans(Intent intent) {
-        return plans.get(intent.rolloutId(), store.find(intent.rolloutId()).orElseThrow().planYaml());
     }
 
     /** Seed 000 and 004: how long the rollback took from its decision, against the phase's {@code rollbackWithin}. */

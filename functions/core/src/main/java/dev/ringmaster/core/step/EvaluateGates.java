@@ -130,10 +130,7 @@ public final class EvaluateGates {
         List<HistoryEntry> entries = new ArrayList<>();
         entries.add(entry(rolloutId, now, next.version(), HistoryEntry.Kind.DECISION, decision.type().name(), decision));
         if (transition) {
-            entries.add(new HistoryEntry(rolloutId, now, next.version(), HistoryEntry.Kind.TRANSITION,
-                    r.state() + " → " + next.state() + (next.phaseIndex() != r.phaseIndex()
-                            ? " (" + plan.phases().get(next.phaseIndex()).name() + ")" : ""),
-                    plan.phases().get(next.phaseIndex()).name(), "ringmaster", List.of(decision.summary())));
+            entries.add(transition(plan, r, next, decision, now));
         }
         RolloutEvent event = transition || !memory.equals(r.lastDecision()) ? event(plan, next, decision, notifyEvent(decision)) : null;
         Intent intent = event == null ? null : Intent.of(event);
@@ -212,6 +209,14 @@ public final class EvaluateGates {
         }
         gates.stream().map(Gate::metric).forEach(out::add);
         return out;
+    }
+
+    /** The TRANSITION entry of a decision that moved the rollout: "RUNNING → RUNNING (phase-2)", "HALTED → ROLLING_BACK". */
+    static HistoryEntry transition(Plan plan, Rollout from, Rollout to, Decision d, Instant now) {
+        String phase = plan.phases().get(to.phaseIndex()).name();
+        return new HistoryEntry(to.id(), now, to.version(), HistoryEntry.Kind.TRANSITION,
+                from.state() + " → " + to.state() + (to.phaseIndex() != from.phaseIndex() ? " (" + phase + ")" : ""),
+                phase, "ringmaster", List.of(d.summary()));
     }
 
     static HistoryEntry entry(String id, Instant now, long version, HistoryEntry.Kind kind, String what, Decision d) {

@@ -91,7 +91,7 @@ public final class NotifyChannel {
 
     /** TestFlight notes are the ring target's "What to Test" when it has one; every other message says why. */
     static Notifier.Message message(Plan plan, Phase phase, NotifyRule rule, RolloutEvent e) {
-        String title = plan.id() + (plan.version() == null ? "" : " " + plan.version()) + ": " + e.event() + " in " + e.phase();
+        String title = plan.label() + ": " + e.event() + " in " + e.phase();
         String whatToTest = plan.targetOf(phase).key("whatToTest");
         String text = rule.channel().equals("testflight-notes") && whatToTest != null ? whatToTest : String.join("\n", e.reasons());
         return new Notifier.Message(e.rolloutId(), e.event(), title, text);

@@ -129,8 +129,7 @@ final class Watch {
         Rollout moved = RolloutMachine.apply(plan, r, d, now).remembering(d.type().name(), r.sourceErrors());
         RolloutEvent event = EvaluateGates.event(plan, moved, d, Events.event(d.type()));
         List<HistoryEntry> entries = List.of(EvaluateGates.entry(r.id(), now, moved.version(), HistoryEntry.Kind.DECISION, d.type().name(), d),
-                new HistoryEntry(r.id(), now, moved.version(), HistoryEntry.Kind.TRANSITION, r.state() + " → " + moved.state(),
-                        d.phase(), "ringmaster", List.of(d.summary())));
+                EvaluateGates.transition(plan, r, moved, d, now));
         Intent intent = Intent.of(event);
         try {
             store.save(moved, r.version(), entries, intent);
@@ -156,7 +155,7 @@ final class Watch {
         }
         if (r.state() == RolloutState.ROLLED_BACK && r.stoppedAt() != null) {
             boolean customers = plan.reachedCustomers(r.firstPhase(), r.phaseIndex());
-            out.add(new Announcement(incidentKey(r), NotifyEvent.INCIDENT, plan.id() + (plan.version() == null ? "" : " " + plan.version())
+            out.add(new Announcement(incidentKey(r), NotifyEvent.INCIDENT, plan.label()
                     + " was rolled back, confirmed at " + r.stoppedAt() + ": " + r.reason() + (customers
                     ? "; customers got this build: update the status page" : "; no customers got this build") + "; postmortem due by "
                     + r.stoppedAt().plus(POSTMORTEM) + "; fix the root cause and mark it fixed before it starts again"));

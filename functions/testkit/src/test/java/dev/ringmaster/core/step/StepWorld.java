@@ -183,6 +183,11 @@ final class StepWorld {
         }
     }
 
+    /** Delivers {@code e} while its target is down: the delivery must fail, leaving the action owed. */
+    void deliverFailing(RolloutEvent e) {
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> deliver(e), "the target is down");
+    }
+
     RolloutEvent last() {
         return published.get(published.size() - 1);
     }
