@@ -57,9 +57,12 @@ final class TargetReader {
                     .ifPresent(p -> f.error("platform", "unknown platform '" + p + "'; one of IOS, MAC_OS, TV_OS, VISION_OS"));
             case FEATURE_FLAG -> checkFlagProvider(f, problems, true);
             // Seed 001's labels are com.aitherzero.*: the prefix is the project's reverse-DNS name.
-            case CONTAINER_RING -> f.string("labelPrefix", false).filter(p -> !dev.ringmaster.core.tags.ImageMetadata.PREFIX.matcher(p).matches())
+            case CONTAINER_RING -> {
+                checkRingKeys(f);
+                f.string("labelPrefix", false).filter(p -> !dev.ringmaster.core.tags.ImageMetadata.PREFIX.matcher(p).matches())
                     .ifPresent(p -> f.error("labelPrefix", "label prefix '" + p + "' must be a reverse-DNS name like com.aitherzero"
                             + " (lowercase letters, digits, '-', dot-separated, at least two parts)"));
+            }
             default -> {
             }
         }
@@ -105,6 +108,22 @@ final class TargetReader {
         if (needsFlag && !f.has("flag")) {
             problems.add(f.node(), f.child("flag"), "a feature-flag target needs 'flag'");
         }
+    }
+
+    /** Seed 001 / CONTRACTS §6: {@code build} is {digest: sha256:…} or {tag: …}; {@code ringTag} names the ring's tag. */
+    private static void checkRingKeys(Fields f) {
+        Object build = f.has("build") ? Fields.plain(f.get("build")) : null;
+        if (build != null) {
+            if (!(build instanceof Map<?, ?> m) || m.size() != 1 || !(m.containsKey("digest") || m.containsKey("tag"))) {
+                f.error("build", "build '" + build + "' must be {digest: sha256:…} or {tag: …}");
+            } else if (m.get("digest") != null && !String.valueOf(m.get("digest")).matches("sha256:[0-9a-f]{64}")) {
+                f.error("build", "digest '" + m.get("digest") + "' must be sha256: and 64 lowercase hex digits");
+            } else if (m.get("tag") != null && !String.valueOf(m.get("tag")).matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}")) {
+                f.error("build", "tag '" + m.get("tag") + "' is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})");
+            }
+        }
+        f.string("ringTag", false).filter(t -> !t.contains("{ring}") || !t.replace("{ring}", "ring").matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}"))
+                .ifPresent(t -> f.error("ringTag", "ring tag '" + t + "' must contain {ring} and otherwise be a valid OCI tag, like {ring}-latest"));
     }
 
     private static void checkVersionCodes(Fields f, Problems problems) {

@@ -11,7 +11,7 @@ public enum TargetType {
     TESTFLIGHT("testflight", List.of("appId"), List.of("betaGroup", "betaGroups", "whatToTest")),
     APP_REVIEW("app-review", List.of("appId", "versionString"), List.of("platform")),
     FEATURE_FLAG("feature-flag", List.of("provider", "flag"), List.of("application", "environment", "profile", "url")),
-    CONTAINER_RING("container-ring", List.of("registry", "repository"), List.of("labelPrefix")),
+    CONTAINER_RING("container-ring", List.of("registry", "repository"), List.of("build", "ringTag", "labelPrefix")),
     MANUAL("manual", List.of(), List.of());
 
     public final String key;

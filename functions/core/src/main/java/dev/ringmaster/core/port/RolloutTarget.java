@@ -35,6 +35,16 @@ public interface RolloutTarget {
     /** What the target says now, for reconciling changes made by hand in a console. */
     TargetState observe(Target target, String version);
 
+    /**
+     * Called on every tick while {@code phase} runs: keeps the phase's audience where the plan put it on a target
+     * that moves by itself (an App Store phased release is paused before Apple's schedule passes the phase's
+     * audience), and says what the target holds now, so that a change made by hand is noticed. By default only
+     * {@link #observe}: most targets stay where they were put.
+     */
+    default TargetState hold(Target target, Phase phase, String version) {
+        return observe(target, version);
+    }
+
     final class Refused extends RuntimeException {
         public Refused(String message) {
             super(message);
