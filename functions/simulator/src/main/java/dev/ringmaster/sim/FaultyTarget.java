@@ -50,4 +50,11 @@ final class FaultyTarget implements RolloutTarget {
         faults.onTarget();
         return real.observe(target, version);
     }
+
+    /** An outage of the store's API also stops ringmaster holding Apple's schedule: it moves on by itself then. */
+    @Override
+    public TargetState hold(Target target, Phase phase, String version) {
+        faults.onTarget();
+        return real.hold(target, phase, version);
+    }
 }

@@ -124,7 +124,6 @@ public final class Simulator {
                 double traffic = Traffic.sessions(scenario, since, scenario.tick());
                 metrics.observe(t, traffic * share, traffic * Traffic.baselineShare(share), scenario.tick());
                 if (servesNewUsers(stored)) {
-                    holdApplesSchedule(targets, phase);
                     exposed += traffic * share;
                     if (detailed) {
                         audience.add(new SimulationRun.AudiencePoint(t, share * 100, phase.name()));
@@ -205,14 +204,6 @@ public final class Simulator {
         Effect e = s.effect();
         return (state == RolloutState.HALTED || state == RolloutState.PAUSED || state.rollingBack())
                 && !(e.action().protective() && e.status() == Effect.Status.DONE);
-    }
-
-    /** Apple's schedule moves by itself: pause it where it would pass the phase's audience (CONTRACTS.md §1.2). */
-    private void holdApplesSchedule(SimTargets targets, Phase phase) {
-        Target target = plan.targetOf(phase);
-        if (target.type() == TargetType.APP_STORE && phase.percent() != null) {
-            targets.appStore().pauseIfBeyond(target, phase.percent());
-        }
     }
 
     /** What the simulated system itself holds at the end, read past any fault: the truth a console would show. */

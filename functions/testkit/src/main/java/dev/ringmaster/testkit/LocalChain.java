@@ -14,6 +14,7 @@ import dev.ringmaster.core.step.Outbox;
 import dev.ringmaster.core.step.Operate;
 import dev.ringmaster.core.step.PauseStoreRollout;
 import dev.ringmaster.core.step.PlanCache;
+import dev.ringmaster.core.step.TargetCheck;
 import dev.ringmaster.testkit.bus.InProcessBus;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,8 @@ public final class LocalChain {
     public LocalChain(World w, InProcessBus bus, Capabilities capabilities, Duration tick, boolean intervals, Duration grace) {
         PlanCache plans = new PlanCache();
         this.bus = bus;
-        this.evaluate = new EvaluateGates(w.store(), w.metrics(), bus, w.scheduler(), w.clock(), plans, intervals, grace);
+        this.evaluate = new EvaluateGates(w.store(), w.metrics(), bus, w.scheduler(), w.clock(), plans, intervals, grace,
+                new TargetCheck(w.store(), w.targets(), bus, w.clock()));
         this.operate = new Operate(w.store(), bus, w.scheduler(), w.clock(), plans, capabilities, tick);
         this.advance = new AdvancePhase(w.store(), w.targets(), w.flags(), w.clock(), plans);
         this.pause = new PauseStoreRollout(w.store(), w.targets(), w.flags(), w.clock(), plans);

@@ -18,7 +18,9 @@ public enum NotifyEvent {
     /** seed 003 after a rollback that reached customers: "update status page if customer impact" */
     CUSTOMERS_AFFECTED("customers-affected"),
     /** seed 003: "schedule postmortem within 48 hours" */
-    POSTMORTEM_DUE("postmortem-due");
+    POSTMORTEM_DUE("postmortem-due"),
+    /** issue 11: the target shows a change made by hand in its console; the rollout paused rather than overwrite it: critical */
+    CHANGED_BY_HAND("changed-by-hand");
 
     public final String key;
 
@@ -28,7 +30,7 @@ public enum NotifyEvent {
 
     /** Critical events reach every notify rule of the phase, whatever the rule listens for. */
     public boolean critical() {
-        return this == ACTION_FAILED || this == ROLLBACK_SLOW;
+        return this == ACTION_FAILED || this == ROLLBACK_SLOW || this == CHANGED_BY_HAND;
     }
 
     public static Optional<NotifyEvent> of(String key) {

@@ -25,6 +25,13 @@ public record Target(TargetType type, Map<String, Object> keys) {
         return v == null ? List.of() : List.of(v.toString());
     }
 
+    /** This target with one more key: what the history knows and the plan does not (a ring's last good digest). */
+    public Target with(String key, Object value) {
+        java.util.Map<String, Object> more = new java.util.LinkedHashMap<>(keys);
+        more.put(key, value);
+        return new Target(type, more);
+    }
+
     public String describe() {
         return switch (type) {
             case GOOGLE_PLAY -> "google-play " + key("packageName") + " " + key("track");

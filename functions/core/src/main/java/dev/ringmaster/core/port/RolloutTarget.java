@@ -38,11 +38,19 @@ public interface RolloutTarget {
     /**
      * Called on every tick while {@code phase} runs: keeps the phase's audience where the plan put it on a target
      * that moves by itself (an App Store phased release is paused before Apple's schedule passes the phase's
-     * audience), and says what the target holds now, so that a change made by hand is noticed. By default only
-     * {@link #observe}: most targets stay where they were put.
+     * audience), and says what the target holds now. Throws {@link ChangedByHand} when the target no longer holds
+     * the phase's audience as ringmaster left it (halted, raised, completed or removed in a console). By default
+     * only {@link #observe}: most targets stay where they were put.
      */
     default TargetState hold(Target target, Phase phase, String version) {
         return observe(target, version);
+    }
+
+    /** The target shows a change ringmaster did not make: what it shows and what the phase asked. */
+    final class ChangedByHand extends RuntimeException {
+        public ChangedByHand(String message) {
+            super(message);
+        }
     }
 
     final class Refused extends RuntimeException {

@@ -207,6 +207,14 @@ public final class RolloutMachine {
      * The state a target's answer to a rollback leads to: ROLLED_BACK once confirmed, ROLLBACK_FAILED when it
      * failed or was refused; the same rollout when the answer moves nothing.
      */
+    /**
+     * A running rollout whose target was changed by hand stops acting (PAUSED) without a target call: a person
+     * decided, and only a person resumes, promotes or rolls back.
+     */
+    public static Rollout changedByHand(Rollout r, String why, Instant now) {
+        return r.to(RolloutState.PAUSED, r.phaseIndex(), r.phaseEnteredAt(), why, now);
+    }
+
     public static Rollout confirm(Rollout r, boolean ok, String why, Instant now) {
         if (!r.state().rollingBack()) {
             return r;

@@ -118,6 +118,9 @@ final class Effects {
     private record Call(String call, Phase phase, String result, String text) {
     }
 
+    private static final String PREVIOUS = "; previous ";
+    private static final java.util.regex.Pattern PREVIOUS_DIGEST = java.util.regex.Pattern.compile("; previous (sha256:[0-9a-f]{64})");
+
     static Duration backoff(int failedBefore) {
         Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(failedBefore, 10));
         return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
@@ -169,7 +172,7 @@ final class Effects {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = rollout.phaseIndex(); i >= Math.max(0, rollout.firstPhase()); i--) {
             Phase p = plan.phases().get(i);
-            Target t = plan.targetOf(p);
+            Target t = lastGood(rollout.id(), p, plan.targetOf(p));
             // A store release serves every percentage phase at once: withdrawn once. Rings, cohorts and groups are each their own.
             if (seen.add(t + "|" + p.ring() + "|" + p.cohort() + "|" + p.groups())) {
                 try {
@@ -285,7 +288,25 @@ final class Effects {
     static String describe(Target target, TargetState state) {
         return target.type().key + " " + state.status()
                 + (Double.isNaN(state.percent()) ? "" : " at " + Numbers.plain(state.percent()) + "%")
-                + (state.detail() == null || state.detail().isEmpty() ? "" : " (" + state.detail() + ")");
+                + (state.detail() == null || state.detail().isEmpty() ? "" : " (" + state.detail() + ")")
+                + (state.previous() == null ? "" : PREVIOUS + state.previous());
+    }
+
+    /**
+     * A ring's last good digest is what its tag held before this rollout first moved it: the history records it
+     * ({@link TargetState#previous}) and a rollback hands it to the target as key {@code lastGood} (seed 001).
+     */
+    private Target lastGood(String rolloutId, Phase phase, Target target) {
+        if (target.type() != TargetType.CONTAINER_RING) {
+            return target;
+        }
+        return store.history(rolloutId).stream()
+                .filter(e -> e.kind() == HistoryEntry.Kind.ACTION && phase.name().equals(e.phase()) && e.what().startsWith("enter ok"))
+                .map(e -> PREVIOUS_DIGEST.matcher(e.reasons().get(0)))
+                .filter(java.util.regex.Matcher::find)
+                .findFirst()
+                .map(m -> target.with("lastGood", m.group(1)))
+                .orElse(target);
     }
 
     private static String message(RuntimeException e) {

@@ -38,9 +38,9 @@ import java.util.Set;
 
 /**
  * The tick (step function {@code evaluate-gates}): read the metrics, decide, write the decision and its intent
- * in one conditional write, put the intent's event on the bus, then send again whatever the outbox still
- * owes. It never calls a target: a store answering 503 cannot stop gates and halt rules being judged. Two
- * racing ticks decide alike and only one write wins.
+ * in one conditional write, put the intent's event on the bus, check the target (after the decision: a store
+ * answering 503 cannot stop gates and halt rules being judged; see {@link TargetCheck}), then send again whatever
+ * the outbox still owes. Two racing ticks decide alike and only one write wins.
  */
 public final class EvaluateGates {
     /** Prefix of the verdict lines in a decision's history entry. */
@@ -54,19 +54,21 @@ public final class EvaluateGates {
     private final DecisionEngine engine;
     private final Outbox outbox;
     private final Watch watch;
+    private final TargetCheck check;
 
     public EvaluateGates(RolloutStore store, MetricSource metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
-                         PlanCache plans) {
-        this(store, metrics, bus, scheduler, clock, plans, true, Outbox.GRACE);
+                         PlanCache plans, TargetCheck check) {
+        this(store, metrics, bus, scheduler, clock, plans, true, Outbox.GRACE, check);
     }
 
     /**
      * @param intervals false for Monte Carlo runs that only count outcomes (decisions are the same either way)
      * @param grace     how long a fresh intent is left to the step its event went to before the tick sends it
      *                  again: zero where commands from other processes never reach a bus (the local runner)
+     * @param check     the target check after each running tick; null where no target is reachable (decision tests)
      */
     public EvaluateGates(RolloutStore store, MetricSource metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
-                         PlanCache plans, boolean intervals, java.time.Duration grace) {
+                         PlanCache plans, boolean intervals, java.time.Duration grace, TargetCheck check) {
         this.store = store;
         this.metrics = metrics;
         this.bus = bus;
@@ -76,6 +78,7 @@ public final class EvaluateGates {
         this.engine = new DecisionEngine(intervals);
         this.outbox = new Outbox(store, bus, grace);
         this.watch = new Watch(store, metrics, engine, this);
+        this.check = check;
     }
 
     /**
@@ -97,6 +100,13 @@ public final class EvaluateGates {
                 ? judge(plan, stored, now)
                 : watch.tick(plan, stored, now);
         Result result = judged.result();
+        if (check != null && result.rollout().state() == RolloutState.RUNNING) {
+            String checked = check.check(plan, rolloutId);
+            if (!checked.isEmpty()) {
+                Rollout after = store.find(rolloutId).map(StoredRollout::rollout).orElse(result.rollout());
+                result = new Result(result.decision(), result.written(), result.note() + checked, after);
+            }
+        }
         // After the decision, so an intent it overtook is closed as superseded rather than sent once more.
         Outbox.Pass pass = outbox.redeliver(rolloutId, judged.effect(), now);
         if (result.rollout().state().terminal() && !Watch.ticking(plan, result.rollout(), now) && store.openIntents(rolloutId).isEmpty()) {

@@ -23,6 +23,7 @@ import dev.ringmaster.core.step.NotifyChannel;
 import dev.ringmaster.core.step.Operate;
 import dev.ringmaster.core.step.PauseStoreRollout;
 import dev.ringmaster.core.step.PlanCache;
+import dev.ringmaster.core.step.TargetCheck;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -126,8 +127,8 @@ public class Producers {
     @Produces
     @Singleton
     EvaluateGates evaluateGates(RolloutStore store, MetricSources metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
-                                PlanCache plans) {
-        return new EvaluateGates(store, metrics, bus, scheduler, clock, plans);
+                                PlanCache plans, Targets targets) {
+        return new EvaluateGates(store, metrics, bus, scheduler, clock, plans, new TargetCheck(store, targets, bus, clock));
     }
 
     @Produces

@@ -17,8 +17,8 @@ import java.util.Optional;
  * sets the percentage: 1, 2, 5, 10, 20, 50, 100 % on days 1–7 of ACTIVE time. Ringmaster can only start,
  * pause, resume or complete it, so it holds a phase's audience by pausing before Apple's next step.
  *
- * <p>How the simulator drives it: after {@code enter} (which starts or resumes), it calls
- * {@link #pauseIfBeyond} with the current phase's percent on every tick, ticks being shorter than a day.
+ * <p>How the chain drives it: after {@code enter} (which starts or resumes), the tick's target check calls
+ * {@link #hold}, that is {@link #pauseIfBeyond} with the current phase's percent, ticks being shorter than a day.
  * That pauses the release as soon as its next day would pass the phase's audience, so the audience stays
  * at the phase's step while the phase soaks. {@link #nextScheduleStep} says when Apple's next step falls,
  * for a simulator that wants a tick there rather than at a fixed rate.
@@ -81,6 +81,12 @@ public final class SimAppStorePhasedRelease implements RolloutTarget {
         }
         r.settle(now);
         return accepted("observe", target, r, now, "");
+    }
+
+    /** Apple's schedule moves by itself: pause it where it would pass the phase's audience (CONTRACTS.md §1.2). */
+    @Override
+    public TargetState hold(Target target, Phase phase, String version) {
+        return phase.percent() == null ? observe(target, version) : pauseIfBeyond(target, phase.percent());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ringmaster.testkit.sim;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Target;
+import dev.ringmaster.core.port.ByHand;
 import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.TargetState;
 import java.time.Clock;
@@ -65,6 +66,22 @@ public final class SimPlayTrack implements RolloutTarget {
                 : state(r, "");
         log.accepted("observe", where(target) + ": " + state.status() + " " + Numbers.plain(state.percent()) + "%");
         return state;
+    }
+
+    /**
+     * Play's track moves only by hand: what it shows against the live phase is a change a person made. Not logged
+     * as a call: it reads, every tick.
+     */
+    @Override
+    public synchronized TargetState hold(Target target, Phase phase, String version) {
+        PlayRelease r = releases.get(key(target.key("packageName"), target.key("track")));
+        boolean ours = r != null && r.versionCodes().equals(target.list("versionCodes"));
+        if (phase.percent() != null) {
+            ByHand.play(ours ? r.status() : null, ours ? r.userFraction() : null, phase.percent()).ifPresent(change -> {
+                throw new ChangedByHand(change);
+            });
+        }
+        return ours ? state(r, "") : new TargetState("none", 0, "no release of " + target.list("versionCodes") + " on the track");
     }
 
     /** The Publishing API's track update (insert edit, tracks.update, commit) with Play's own checks. */

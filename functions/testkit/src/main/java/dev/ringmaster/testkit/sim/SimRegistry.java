@@ -55,7 +55,7 @@ public final class SimRegistry implements RolloutTarget {
         }
         log.accepted("enter", repo(target) + ":" + ring + " → " + digest + " (" + version + ")"
                 + (current == null || current.equals(digest) ? "" : ", last good " + current));
-        return new TargetState(digest, Double.NaN, ring + " → " + digest);
+        return new TargetState(digest, Double.NaN, ring + " → " + digest, current == null || current.equals(digest) ? null : current);
     }
 
     /** A tag cannot turn users away: the ring keeps the version and the next ring is simply not tagged. */

@@ -120,7 +120,7 @@ final class StepWorld {
     }
 
     EvaluateGates evaluate() {
-        return new EvaluateGates(store, metrics, bus(), scheduler, clock, plans);
+        return new EvaluateGates(store, metrics, bus(), scheduler, clock, plans, new TargetCheck(store, targets(), bus(), clock));
     }
 
     AdvancePhase advance() {
@@ -249,6 +249,12 @@ final class StepWorld {
         @Override
         public dev.ringmaster.core.port.TargetState observe(dev.ringmaster.core.plan.Target t, String v) {
             return real.observe(t, v);
+        }
+
+        @Override
+        public dev.ringmaster.core.port.TargetState hold(dev.ringmaster.core.plan.Target t, dev.ringmaster.core.plan.Phase p, String v) {
+            check();
+            return real.hold(t, p, v);
         }
     }
 }
