@@ -1,5 +1,8 @@
 package dev.ringmaster.cli;
 
+import dev.ringmaster.adapters.live.LiveTargets;
+import dev.ringmaster.core.port.FlagWriter;
+import dev.ringmaster.core.port.Targets;
 import dev.ringmaster.testkit.bus.InProcessBus;
 import dev.ringmaster.testkit.sim.SimFlagStore;
 import dev.ringmaster.testkit.sim.SimTargets;
@@ -60,6 +63,11 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "S.yaml", description = "sample these metrics' true values (CONTRACTS.md §4)")
     Path scenarioFile;
 
+    @Option(names = "--targets", defaultValue = "sim", paramLabel = "sim|live",
+            description = {"sim (default): simulated stores, flags and registries, kept in memory;",
+                    "live: the configured real target adapters (docs/targets.md); a plan naming one that is not configured is refused at start"})
+    SimulateCommand.TargetKind targets;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,14 +92,27 @@ public class RunCommand implements Callable<Integer> {
         RolloutStore store = LocalRunner.store(db.client());
         ScaledClock clock = ScaledClock.startIn(data, speed);
         RunMetrics metrics = new RunMetrics(scenario).readingReportsFrom(store);
-        SimFlagStore flags = new SimFlagStore(clock);
+        SimFlagStore simFlags = new SimFlagStore(clock);
+        Targets acting;
+        FlagWriter flags;
+        Capabilities can;
+        if (targets == SimulateCommand.TargetKind.live) {
+            LiveTargets live = Live.targets();
+            acting = new Targets(live.targets());
+            flags = live.flags();
+            can = Live.capabilities(live);
+        } else {
+            acting = SimTargets.of(clock, simFlags).targets();
+            flags = simFlags;
+            can = Capabilities.everything();
+        }
         Notifier console = (rule, message) -> say(out, clock.instant() + "  notify " + rule.channel() + ": " + message.title());
         // The scheduler ticks at most once a second; at high speed each tick covers more rollout time.
         long everyMillis = Math.max(1000, (long) (tickLength.toMillis() / speed));
         Duration virtualTick = Duration.ofMillis((long) (everyMillis * speed));
         // No grace in the outbox: commands come from other processes and reach no bus, so the next tick sends them.
-        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, SimTargets.of(clock, flags).targets(), flags, console,
-                new RecordingScheduler(), clock), new InProcessBus(), Capabilities.everything(), virtualTick, true, Duration.ZERO);
+        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, acting, flags, console,
+                new RecordingScheduler(), clock), new InProcessBus(), can, virtualTick, true, Duration.ZERO);
         RunnerLoop loop = new RunnerLoop(chain, store, clock, metrics, virtualTick, line -> say(out, line));
         scheduler.newJob("ringmaster-tick").setInterval(everyMillis + "ms").setTask(execution -> loop.tickAll()).schedule();
         scheduler.resume();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringmaster.adapters.live.LiveTargets;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.ParseResult;
 import dev.ringmaster.core.plan.Plan;
@@ -15,10 +16,13 @@ import dev.ringmaster.sim.ScenarioError;
 import dev.ringmaster.sim.ScenarioParser;
 import dev.ringmaster.sim.SimulationRun;
 import dev.ringmaster.sim.SimulationSummary;
+import dev.ringmaster.sim.Simulator;
+import dev.ringmaster.testkit.memory.InMemoryRolloutStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -61,6 +65,16 @@ public class SimulateCommand implements Callable<Integer> {
         memory, dynamodb
     }
 
+    /** What the rollout acts on. */
+    enum TargetKind {
+        sim, live
+    }
+
+    @Option(names = "--targets", defaultValue = "sim", paramLabel = "sim|live",
+            description = {"sim (default): simulated stores, flags and registries;",
+                    "live: one run on the configured real target adapters (docs/targets.md), metrics and people still simulated"})
+    TargetKind targets;
+
     @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|dynamodb",
             description = "where rollout state lives: memory (default), or Amazon DynamoDB Local embedded on loopback")
     Store store;
@@ -79,6 +93,10 @@ public class SimulateCommand implements Callable<Integer> {
                 err.println("--runs: " + runs + " must be at least 1");
                 return ExitCode.BAD_INPUT;
             }
+            if (targets == TargetKind.live && runs != 1) {
+                err.println("--runs: " + runs + " with --targets live: a rehearsal on real targets is one run");
+                return ExitCode.BAD_INPUT;
+            }
             Scenario scenario;
             try {
                 scenario = ScenarioParser.parse(scenarioFile);
@@ -89,7 +107,12 @@ public class SimulateCommand implements Callable<Integer> {
             Plan plan = parsed.plan();
             long started = System.nanoTime();
             SimulationSummary summary;
-            if (store == Store.dynamodb) {
+            if (targets == TargetKind.live) {
+                summary = rehearse(plan, scenario);
+                if (summary == null) {
+                    return ExitCode.BAD_INPUT;
+                }
+            } else if (store == Store.dynamodb) {
                 try (LocalDynamoDb db = LocalDynamoDb.start(null, 0)) {
                     summary = MonteCarlo.run(Files.readString(planFile), plan, scenario, runs, seed, Stores.dynamoDb(db));
                 }
@@ -111,6 +134,23 @@ public class SimulateCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** One run on the real adapters; null (and why, on stderr) when the plan names a target this machine has none for. */
+    private SimulationSummary rehearse(Plan plan, Scenario scenario) throws IOException {
+        LiveTargets live = Live.targets();
+        List<String> missing = Live.capabilities(live).missing(plan);
+        if (!missing.isEmpty()) {
+            missing.forEach(m -> spec.commandLine().getErr().println(planFile + ": " + m + " (docs/targets.md says how to configure it)"));
+            return null;
+        }
+        Simulator simulator = new Simulator(Files.readString(planFile), plan, scenario).on(new Simulator.Live(live.targets(), live.flags()));
+        if (store == Store.dynamodb) {
+            try (LocalDynamoDb db = LocalDynamoDb.start(null, 0)) {
+                return MonteCarlo.once(simulator, plan, scenario, seed, Stores.dynamoDb(db).apply(0));
+            }
+        }
+        return MonteCarlo.once(simulator, plan, scenario, seed, new InMemoryRolloutStore());
     }
 
     static void print(SimulationSummary s, double seconds, PrintWriter out) {

@@ -46,6 +46,12 @@ public final class MonteCarlo {
         return summarise(plan, scenario, all, example);
     }
 
+    /** One detailed run of {@code simulator} (a rehearsal on real targets cannot be repeated in parallel). */
+    public static SimulationSummary once(Simulator simulator, Plan plan, Scenario scenario, long seed, RolloutStore store) {
+        SimulationRun example = simulator.run(seed, store, true);
+        return summarise(plan, scenario, List.of(example), example);
+    }
+
     static SimulationSummary summarise(Plan plan, Scenario scenario, List<SimulationRun> all, SimulationRun example) {
         Map<String, Integer> outcomes = new TreeMap<>();
         all.forEach(r -> outcomes.merge(r.outcome().name(), 1, Integer::sum));

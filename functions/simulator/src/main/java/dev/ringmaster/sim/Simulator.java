@@ -10,6 +10,7 @@ import dev.ringmaster.core.plan.Target;
 import dev.ringmaster.core.plan.TargetType;
 import dev.ringmaster.core.port.Capabilities;
 import dev.ringmaster.core.port.Effect;
+import dev.ringmaster.core.port.FlagWriter;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.RolloutTarget;
@@ -49,11 +50,29 @@ public final class Simulator {
     private final String planYaml;
     private final Plan plan;
     private final Scenario scenario;
+    private final Live live;
+
+    /**
+     * Real target adapters a rehearsal drives instead of the simulated systems ({@code simulate --targets live}):
+     * metrics and people stay simulated. An App Review target that is also a metric source gives the review's verdict.
+     */
+    public record Live(Map<TargetType, RolloutTarget> targets, FlagWriter flags) {
+    }
 
     public Simulator(String planYaml, Plan plan, Scenario scenario) {
+        this(planYaml, plan, scenario, null);
+    }
+
+    private Simulator(String planYaml, Plan plan, Scenario scenario, Live live) {
         this.planYaml = planYaml;
         this.plan = plan;
         this.scenario = scenario;
+        this.live = live;
+    }
+
+    /** This simulation acting on real targets: one run, for rehearsing a plan against a staging app or a stand-in. */
+    public Simulator on(Live targets) {
+        return new Simulator(planYaml, plan, scenario, targets);
     }
 
     /**
@@ -71,9 +90,11 @@ public final class Simulator {
         // App Review's verdict comes from the simulated App Store Connect; the scenario may make it reject.
         Scenario.Truth review = scenario.metrics().get(AppReviewGate.METRIC);
         targets.appReview().approves(review == null || review.check() == null || review.check());
+        Map<TargetType, RolloutTarget> acting = live == null ? targets.byType() : live.targets();
+        MetricSource verdicts = live != null && acting.get(TargetType.APP_REVIEW) instanceof MetricSource m ? m : targets.appReview();
         MetricSource sources = (def, rollout, version, from, to) -> def.source().equals(dev.ringmaster.core.plan.MetricSource.APP_REVIEW.key)
-                ? targets.appReview().read(def, rollout, version, from, to) : metrics.read(def, rollout, version, from, to);
-        LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(targets.byType()), faults.flags(flags),
+                ? verdicts.read(def, rollout, version, from, to) : metrics.read(def, rollout, version, from, to);
+        LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(acting), faults.flags(live == null ? flags : live.flags()),
                 faults.notifier(channels), schedules, clock),
                 new InProcessBus().dropping(faults.drops()), Capabilities.everything(), scenario.tick(), detailed, Outbox.GRACE);
         String id = plan.id();
@@ -157,8 +178,8 @@ public final class Simulator {
                 ? new SimulationRun.Outcome(null, refused.reason(), false) : new SimulationRun.Outcome(last.state(), null, byCommand);
         List<HistoryEntry> history = detailed ? store.history(id) : List.of();
         return new SimulationRun(id, scenario.name(), seed, outcome, bad, scenario.start(), outcomeAt, bad ? exposed : 0, audience, evidence,
-                decisions, history, targetState(targets, last), targetCalls(history), detailed ? channels.messages() : List.of(),
-                detailed ? flags.snapshot() : Map.of());
+                decisions, history, targetState(acting, last), targetCalls(history), detailed ? channels.messages() : List.of(),
+                detailed && live == null ? flags.snapshot() : Map.of());
     }
 
     /** Every ring of a container-ring phase serves the scenario's previous version: the digest a rollback puts back. */
@@ -207,12 +228,12 @@ public final class Simulator {
     }
 
     /** What the simulated system itself holds at the end, read past any fault: the truth a console would show. */
-    private String targetState(SimTargets targets, Rollout last) {
+    private String targetState(Map<TargetType, RolloutTarget> targets, Rollout last) {
         Target target = plan.targetOf(plan.phases().get(last.phaseIndex()));
         try {
-            TargetState s = targets.byType().get(target.type()).observe(target, plan.version() == null ? plan.id() : plan.version());
+            TargetState s = targets.get(target.type()).observe(target, plan.version() == null ? plan.id() : plan.version());
             return target.describe() + ": " + s.status() + (Double.isNaN(s.percent()) ? "" : " at " + Numbers.plain(s.percent()) + " %");
-        } catch (RolloutTarget.Refused e) {
+        } catch (RolloutTarget.Refused | RolloutTarget.Unavailable e) {
             return target.describe() + ": " + e.getMessage();
         }
     }
