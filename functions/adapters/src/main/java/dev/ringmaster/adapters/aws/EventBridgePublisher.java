@@ -1,64 +1,69 @@
 package dev.ringmaster.adapters.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.RolloutEvent;
-import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
- * Puts rollout events on the EventBridge bus (PutEvents, JSON 1.1 protocol). Every event has source
- * {@code ringmaster} and detail type {@code RolloutEvent}: one detail type, and rules route on
- * {@code detail.action} (ENTER_PHASE, COMPLETE → advance-phase; HALT, ROLLBACK → pause-store-rollout; every
- * event → notify-channel), so a new decision kind needs no new rule unless it needs a new target.
+ * Puts rollout events on the EventBridge bus (PutEvents). Every event has source {@code ringmaster} and detail
+ * type {@code RolloutEvent}: one detail type, and rules route on {@code detail.action} (ENTER_PHASE, COMPLETE →
+ * advance-phase; HALT, ROLLBACK → pause-store-rollout; every event → notify-channel), so a new decision kind
+ * needs no new rule unless it needs a new target.
  *
- * <p>PutEvents answers 200 even when an entry was not accepted; the entry's ErrorCode says why. An event
- * that silently did not arrive would leave a halt unapplied, so a failed entry fails the call.
+ * <p>PutEvents answers 200 even when an entry was not accepted; the entry's ErrorCode says why. An event that
+ * silently did not arrive would leave a halt unapplied, so a failed entry fails the call.
  */
 public final class EventBridgePublisher implements EventPublisher {
     public static final String SOURCE = "ringmaster";
     public static final String DETAIL_TYPE = "RolloutEvent";
     /** Entry errors the PutEvents documentation says to retry. */
     private static final Set<String> RETRY_ENTRY = Set.of("InternalFailure", "ThrottlingException");
+    private static final int ENTRY_ATTEMPTS = 3;
 
-    private final AwsJsonClient client;
+    private final EventBridgeClient events;
     private final String busName;
 
-    public EventBridgePublisher(AwsJsonClient client, String busName) {
-        this.client = client;
+    public EventBridgePublisher(EventBridgeClient events, String busName) {
+        this.events = events;
         this.busName = busName;
     }
 
     @Override
     public void publish(RolloutEvent event) {
-        ObjectNode body = AwsJsonClient.JSON.createObjectNode();
-        ObjectNode entry = body.putArray("Entries").addObject();
-        entry.put("Source", SOURCE);
-        entry.put("DetailType", DETAIL_TYPE);
-        entry.put("Detail", RolloutEventJson.text(event));
-        entry.put("EventBusName", busName);
-        if (event.at() != null) {
-            entry.put("Time", event.at().getEpochSecond());
-        }
-        String text = AwsJsonClient.write(body);
-        Map<String, String> headers = Map.of("X-Amz-Target", "AWSEvents.PutEvents", "Content-Type", "application/x-amz-json-1.1");
-        AwsCallFailed lastEntryError = null;
-        // The HTTP layer retries throttled calls; this loop retries an accepted call whose entry failed.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            JsonNode answer = client.call("EventBridge PutEvents", SdkHttpMethod.POST, "/", headers, text).body();
-            if (answer.path("FailedEntryCount").asInt(0) == 0) {
+        PutEventsRequest request = PutEventsRequest.builder().entries(PutEventsRequestEntry.builder()
+                .source(SOURCE)
+                .detailType(DETAIL_TYPE)
+                .detail(RolloutEventJson.text(event))
+                .eventBusName(busName)
+                .time(event.at())
+                .build()).build();
+        String what = "EventBridge PutEvents to bus '" + busName + "' (event " + event.decision() + " of " + event.rolloutId()
+                + " v" + event.version() + ")";
+        PutEventsResultEntry failed = null;
+        // The SDK retries throttled and failed calls; this loop retries an accepted call whose entry failed.
+        for (int attempt = 0; attempt < ENTRY_ATTEMPTS; attempt++) {
+            PutEventsResponse answer;
+            try {
+                answer = events.putEvents(request);
+            } catch (SdkException e) {
+                throw new IllegalStateException(what + " failed: " + AwsClients.reason(e), e);
+            }
+            if (answer.failedEntryCount() == null || answer.failedEntryCount() == 0) {
                 return;
             }
-            JsonNode failed = answer.path("Entries").path(0);
-            String code = failed.path("ErrorCode").asText("unknown");
-            lastEntryError = new AwsCallFailed("EventBridge PutEvents to bus '" + busName + "' (event " + event.decision() + " of "
-                    + event.rolloutId() + " v" + event.version() + ")", 200, code, failed.path("ErrorMessage").asText(""));
-            if (!RETRY_ENTRY.contains(code)) {
+            failed = answer.entries().isEmpty() ? PutEventsResultEntry.builder().build() : answer.entries().get(0);
+            if (!RETRY_ENTRY.contains(failed.errorCode())) {
                 break;
             }
         }
-        throw lastEntryError;
+        String code = failed.errorCode() == null ? "unknown" : failed.errorCode();
+        String message = failed.errorMessage() == null || failed.errorMessage().isBlank() ? "" : ": " + failed.errorMessage();
+        throw new IllegalStateException(what + " failed: entry not accepted, " + code + message);
     }
 }

@@ -1,28 +1,34 @@
 package dev.ringmaster.adapters.aws;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.core.port.TickScheduler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
  * One EventBridge Scheduler schedule per active rollout, {@code ringmaster-<rolloutId>}, invoking
- * evaluate-gates with {@code {"rolloutId": "..."}} (REST-JSON: POST/DELETE /schedules/{Name}).
+ * evaluate-gates with {@code {"rolloutId": "..."}} at a fixed rate.
  *
  * <p>Both calls are idempotent as the port requires: a schedule that already exists (ConflictException) is
- * the one wanted, and a schedule already gone (ResourceNotFoundException) is unscheduled.
+ * updated to the wanted one, so a second start or a retried one leaves exactly this schedule, and a schedule
+ * already gone (ResourceNotFoundException) is unscheduled.
  */
 public final class EventBridgeTickScheduler implements TickScheduler {
     /** Scheduler limits names to 64 characters of [0-9a-zA-Z-_.]. */
     static final int MAX_NAME = 64;
     private static final String PREFIX = "ringmaster-";
 
-    private final AwsJsonClient client;
+    private final SchedulerClient scheduler;
     private final String functionArn;
     private final String roleArn;
     private final String group;
@@ -32,8 +38,8 @@ public final class EventBridgeTickScheduler implements TickScheduler {
      * @param roleArn     the role Scheduler assumes to invoke it (lambda:InvokeFunction)
      * @param group       the schedule group, or null for "default"
      */
-    public EventBridgeTickScheduler(AwsJsonClient client, String functionArn, String roleArn, String group) {
-        this.client = client;
+    public EventBridgeTickScheduler(SchedulerClient scheduler, String functionArn, String roleArn, String group) {
+        this.scheduler = scheduler;
         this.functionArn = require(functionArn, "functionArn");
         this.roleArn = require(roleArn, "roleArn");
         this.group = group == null || group.isBlank() ? null : group;
@@ -41,43 +47,43 @@ public final class EventBridgeTickScheduler implements TickScheduler {
 
     @Override
     public void schedule(String rolloutId, Duration rate) {
-        ObjectNode body = AwsJsonClient.JSON.createObjectNode();
-        body.put("ScheduleExpression", rateExpression(rate));
-        body.putObject("FlexibleTimeWindow").put("Mode", "OFF");
-        body.put("State", "ENABLED");
-        body.put("Description", "ringmaster tick for rollout " + rolloutId);
-        if (group != null) {
-            body.put("GroupName", group);
-        }
-        ObjectNode target = body.putObject("Target");
-        target.put("Arn", functionArn);
-        target.put("RoleArn", roleArn);
-        target.put("Input", AwsJsonClient.write(AwsJsonClient.JSON.createObjectNode().put("rolloutId", rolloutId)));
+        String name = name(rolloutId);
+        String expression = rateExpression(rate);
+        FlexibleTimeWindow exact = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
+        Target target = Target.builder().arn(functionArn).roleArn(roleArn)
+                .input(RolloutEventJson.JSON.createObjectNode().put("rolloutId", rolloutId).toString()).build();
+        String description = "ringmaster tick for rollout " + rolloutId;
         try {
-            client.call("Scheduler CreateSchedule " + name(rolloutId), SdkHttpMethod.POST, path(rolloutId),
-                    Map.of("Content-Type", "application/json"), AwsJsonClient.write(body));
-        } catch (AwsCallFailed e) {
-            if (!"ConflictException".equals(e.errorCode())) {
-                throw e;
+            scheduler.createSchedule(r -> r.name(name).groupName(group).scheduleExpression(expression).flexibleTimeWindow(exact)
+                    .state(ScheduleState.ENABLED).description(description).target(target));
+        } catch (ConflictException e) {
+            // Already there (a second start, or a retry of one whose answer was lost): make it the wanted one,
+            // since UpdateSchedule replaces every field.
+            try {
+                scheduler.updateSchedule(r -> r.name(name).groupName(group).scheduleExpression(expression).flexibleTimeWindow(exact)
+                        .state(ScheduleState.ENABLED).description(description).target(target));
+            } catch (SdkException u) {
+                throw failed("UpdateSchedule", name, u);
             }
-            // Already scheduled: a second start, or a retry of one whose answer was lost.
+        } catch (SdkException e) {
+            throw failed("CreateSchedule", name, e);
         }
     }
 
     @Override
     public void unschedule(String rolloutId) {
+        String name = name(rolloutId);
         try {
-            client.call("Scheduler DeleteSchedule " + name(rolloutId), SdkHttpMethod.DELETE,
-                    path(rolloutId) + (group == null ? "" : "?groupName=" + group), Map.of(), null);
-        } catch (AwsCallFailed e) {
-            if (!"ResourceNotFoundException".equals(e.errorCode()) && e.status() != 404) {
-                throw e;
-            }
+            scheduler.deleteSchedule(r -> r.name(name).groupName(group));
+        } catch (ResourceNotFoundException e) {
+            // Already gone: a retried unschedule, or a schedule deleted by hand.
+        } catch (SdkException e) {
+            throw failed("DeleteSchedule", name, e);
         }
     }
 
-    private static String path(String rolloutId) {
-        return "/schedules/" + name(rolloutId);
+    private static IllegalStateException failed(String operation, String name, SdkException e) {
+        return new IllegalStateException("Scheduler " + operation + " " + name + " failed: " + AwsClients.reason(e), e);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ringmaster.adapters.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.core.plan.NotifyEvent;
@@ -18,11 +19,13 @@ import java.util.List;
  * so every missing or bad field is named.
  */
 public final class RolloutEventJson {
+    static final ObjectMapper JSON = new ObjectMapper();
+
     private RolloutEventJson() {
     }
 
     public static ObjectNode write(RolloutEvent e) {
-        ObjectNode n = AwsJsonClient.JSON.createObjectNode();
+        ObjectNode n = JSON.createObjectNode();
         n.put("rolloutId", e.rolloutId());
         n.put("version", e.version());
         n.put("decision", e.cause());
@@ -40,7 +43,7 @@ public final class RolloutEventJson {
     }
 
     public static String text(RolloutEvent e) {
-        return AwsJsonClient.write(write(e));
+        return write(e).toString();
     }
 
     /** Reads a detail; {@link IllegalArgumentException} naming the field when it is not a rollout event. */

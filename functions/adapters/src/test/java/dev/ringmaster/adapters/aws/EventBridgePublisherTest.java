@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ringmaster.core.plan.NotifyEvent;
 import dev.ringmaster.core.port.Action;
@@ -22,23 +23,38 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 
 class EventBridgePublisherTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OK = "{\"Entries\":[{\"EventId\":\"11710aed-b79e-4468-a20b-bb3c0c3b4860\"}],\"FailedEntryCount\":0}";
     private static final RolloutEvent HALT = new RolloutEvent("android-2-1-0", 7, DecisionType.HALT, null, Action.HALT, NotifyEvent.HALTED, "phase-1", 0,
             List.of("halt rule crash_rate ≤ 0.02 FAIL"), "ringmaster", Instant.parse("2026-05-01T10:00:00Z"));
 
     private final WireMockAws aws = new WireMockAws();
-    private final EventBridgePublisher publisher = new EventBridgePublisher(aws.client("events"), "ringmaster");
+    private final EventBridgeClient client = aws.client(EventBridgeClient.builder()).build();
+    private final EventBridgePublisher publisher = new EventBridgePublisher(client, "ringmaster");
 
     @AfterEach
     void stop() {
+        client.close();
         aws.close();
     }
 
+    /** An awsJson1_1 answer as EventBridge sends it. */
+    private static ResponseDefinitionBuilder answer(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", "c5d1a8b2-4f0e-4c51-9a36-0d8f7c7b1e11").withBody(body);
+    }
+
+    private static String error(String type, String message) {
+        return "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
+    }
+
     @Test
-    void putEvents_sendsSignedJson11Request_withTheRolloutEventAsDetail() throws Exception {
-        aws.server.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody(OK)));
+    void putEvents_sendsASignedJson11Request_withTheRolloutEventAsDetail() throws Exception {
+        aws.server.stubFor(post("/").willReturn(answer(200, OK)));
 
         publisher.publish(HALT);
 
@@ -48,11 +64,14 @@ class EventBridgePublisherTest {
                 .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-west-1/events/aws4_request, .*"))
                 .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z")));
         LoggedRequest request = aws.server.findAll(postRequestedFor(urlEqualTo("/"))).get(0);
-        JsonNode entry = new ObjectMapper().readTree(request.getBodyAsString()).path("Entries").path(0);
+        JsonNode body = JSON.readTree(request.getBodyAsString());
+        assertEquals(1, body.path("Entries").size(), "one event per call");
+        JsonNode entry = body.path("Entries").path(0);
         assertEquals("ringmaster", entry.path("Source").asText());
         assertEquals("RolloutEvent", entry.path("DetailType").asText());
         assertEquals("ringmaster", entry.path("EventBusName").asText());
-        JsonNode detail = new ObjectMapper().readTree(entry.path("Detail").asText());
+        assertEquals(HALT.at().getEpochSecond(), entry.path("Time").asLong(), "Time in epoch seconds, as awsJson1_1 sends timestamps");
+        JsonNode detail = JSON.readTree(entry.path("Detail").asText());
         assertEquals("android-2-1-0", detail.path("rolloutId").asText());
         assertEquals(7, detail.path("version").asLong());
         assertEquals("HALT", detail.path("decision").asText());
@@ -63,65 +82,61 @@ class EventBridgePublisherTest {
     }
 
     @Test
-    void putEvents_retriesThrottlingAndServerErrors_thenSucceeds() {
+    void putEvents_throttledThenServerError_isRetriedByTheSdk_thenSucceeds() {
         aws.server.stubFor(post("/").inScenario("flaky").whenScenarioStateIs(STARTED).willSetStateTo("throttled-once")
-                .willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")));
+                .willReturn(answer(400, error("ThrottlingException", "Rate exceeded"))));
         aws.server.stubFor(post("/").inScenario("flaky").whenScenarioStateIs("throttled-once").willSetStateTo("500-once")
-                .willReturn(aResponse().withStatus(500).withBody("{\"__type\":\"InternalException\"}")));
-        aws.server.stubFor(post("/").inScenario("flaky").whenScenarioStateIs("500-once")
-                .willReturn(aResponse().withStatus(200).withBody(OK)));
+                .willReturn(answer(500, error("InternalException", "An internal error occurred"))));
+        aws.server.stubFor(post("/").inScenario("flaky").whenScenarioStateIs("500-once").willReturn(answer(200, OK)));
 
         publisher.publish(HALT);
 
-        aws.server.verify(3, postRequestedFor(urlEqualTo("/")));
-        assertEquals(2, aws.sleeps.size(), "backed off before each retry");
-        assertTrue(aws.sleeps.get(1).compareTo(aws.sleeps.get(0)) >= 0 || aws.sleeps.get(1).toMillis() >= 100,
-                "backoff grows: " + aws.sleeps);
+        List<String> attempts = aws.server.findAll(postRequestedFor(urlEqualTo("/"))).stream()
+                .map(r -> r.getHeader("amz-sdk-request")).toList();
+        assertEquals(List.of("attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"), attempts,
+                "the SDK sent the same request again, counting its attempts");
     }
 
     @Test
-    void putEvents_givesUpAfterBoundedRetries_namingTheError() {
-        aws.server.stubFor(post("/").willReturn(aResponse().withStatus(503).withBody("{\"__type\":\"ServiceUnavailable\",\"message\":\"try later\"}")));
+    void putEvents_givesUpAfterTheSdksAttempts_namingTheError() {
+        aws.server.stubFor(post("/").willReturn(answer(503, error("ServiceUnavailable", "try later"))));
 
-        AwsCallFailed e = assertThrows(AwsCallFailed.class, () -> publisher.publish(HALT));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> publisher.publish(HALT));
 
         aws.server.verify(3, postRequestedFor(urlEqualTo("/")));
-        assertEquals(503, e.status());
-        assertTrue(e.getMessage().contains("ServiceUnavailable") && e.getMessage().contains("try later"), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 503 ServiceUnavailable: try later"), e.getMessage());
+        assertTrue(e.getMessage().contains("bus 'ringmaster'"), e.getMessage());
     }
 
     @Test
     void putEvents_doesNotRetryAClientError() {
-        aws.server.stubFor(post("/").willReturn(aResponse().withStatus(400)
-                .withBody("{\"__type\":\"ResourceNotFoundException\",\"message\":\"Event bus ringmaster does not exist.\"}")));
+        aws.server.stubFor(post("/").willReturn(answer(400, error("ResourceNotFoundException", "Event bus ringmaster does not exist."))));
 
-        AwsCallFailed e = assertThrows(AwsCallFailed.class, () -> publisher.publish(HALT));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> publisher.publish(HALT));
 
         aws.server.verify(1, postRequestedFor(urlEqualTo("/")));
-        assertEquals("ResourceNotFoundException", e.errorCode());
-        assertTrue(e.getMessage().contains("Event bus ringmaster does not exist."), e.getMessage());
+        assertEquals("ResourceNotFoundException", ((EventBridgeException) e.getCause()).awsErrorDetails().errorCode());
+        assertTrue(e.getMessage().contains("HTTP 400 ResourceNotFoundException: Event bus ringmaster does not exist."), e.getMessage());
     }
 
     @Test
     void putEvents_failedEntry_failsLoudly_withItsErrorCodeAndMessage() {
-        aws.server.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody(
+        aws.server.stubFor(post("/").willReturn(answer(200,
                 "{\"Entries\":[{\"ErrorCode\":\"AccessDeniedException\",\"ErrorMessage\":\"not authorized to put to bus ringmaster\"}],"
                         + "\"FailedEntryCount\":1}")));
 
-        AwsCallFailed e = assertThrows(AwsCallFailed.class, () -> publisher.publish(HALT));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> publisher.publish(HALT));
 
-        assertEquals("AccessDeniedException", e.errorCode());
-        assertTrue(e.getMessage().contains("not authorized to put to bus ringmaster"), e.getMessage());
-        assertTrue(e.getMessage().contains("android-2-1-0 v7"), e.getMessage());
+        assertTrue(e.getMessage().contains("AccessDeniedException: not authorized to put to bus ringmaster"), e.getMessage());
+        assertTrue(e.getMessage().contains("HALT of android-2-1-0 v7"), e.getMessage());
         aws.server.verify(1, postRequestedFor(urlEqualTo("/")));
     }
 
     @Test
     void putEvents_failedEntryWithInternalFailure_isSentAgain() {
         aws.server.stubFor(post("/").inScenario("entry").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(200).withBody(
-                        "{\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"internal\"}],\"FailedEntryCount\":1}")));
-        aws.server.stubFor(post("/").inScenario("entry").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200).withBody(OK)));
+                .willReturn(answer(200, "{\"Entries\":[{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"internal\"}],\"FailedEntryCount\":1}")));
+        aws.server.stubFor(post("/").inScenario("entry").whenScenarioStateIs("ok").willReturn(answer(200, OK)));
 
         publisher.publish(HALT);
 
@@ -129,10 +144,13 @@ class EventBridgePublisherTest {
     }
 
     @Test
-    void awsErrorTypes_areShortened() {
-        assertEquals("ThrottlingException", AwsJsonClient.errorCode(new AwsJsonClient.Response(400,
-                new ObjectMapper().createObjectNode().put("__type", "com.amazon.coral.availability#ThrottlingException"))));
-        assertEquals("ConflictException", AwsJsonClient.errorCode(new AwsJsonClient.Response(409,
-                new ObjectMapper().createObjectNode().put("__type", "ConflictException:http://internal.amazon.com/coral/"))));
+    void putEvents_entryThrottledEveryTime_failsAfterThreeSends() {
+        aws.server.stubFor(post("/").willReturn(answer(200,
+                "{\"Entries\":[{\"ErrorCode\":\"ThrottlingException\",\"ErrorMessage\":\"Rate exceeded\"}],\"FailedEntryCount\":1}")));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> publisher.publish(HALT));
+
+        aws.server.verify(3, postRequestedFor(urlEqualTo("/")));
+        assertTrue(e.getMessage().contains("ThrottlingException: Rate exceeded"), e.getMessage());
     }
 }

@@ -7,68 +7,120 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 class EventBridgeTickSchedulerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FN = "arn:aws:lambda:eu-west-1:123456789012:function:ringmaster-evaluate-gates";
     private static final String ROLE = "arn:aws:iam::123456789012:role/ringmaster-scheduler";
     private static final String PATH = "/schedules/ringmaster-android-2-1-0";
+    private static final String ARN = "{\"ScheduleArn\":\"arn:aws:scheduler:eu-west-1:123456789012:schedule/default/ringmaster-android-2-1-0\"}";
 
     private final WireMockAws aws = new WireMockAws();
-    private final EventBridgeTickScheduler scheduler = new EventBridgeTickScheduler(aws.client("scheduler"), FN, ROLE, null);
+    private final SchedulerClient client = aws.client(SchedulerClient.builder()).build();
+    private final EventBridgeTickScheduler scheduler = new EventBridgeTickScheduler(client, FN, ROLE, null);
 
     @AfterEach
     void stop() {
+        client.close();
         aws.close();
+    }
+
+    /** A REST-JSON answer as Scheduler sends it: the error code in x-amzn-ErrorType, the text in Message. */
+    private static ResponseDefinitionBuilder answer(int status, String errorType, String body) {
+        ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-RequestId", "0e1c4b3a-7d2f-4e8a-9b6c-5a4d3c2b1a09").withBody(body);
+        return errorType == null ? r : r.withHeader("x-amzn-ErrorType", errorType);
+    }
+
+    /** What the scheduler sent, oldest first (WireMock lists the newest first). */
+    private List<ServeEvent> calls() {
+        List<ServeEvent> all = new ArrayList<>(aws.server.getAllServeEvents());
+        Collections.reverse(all);
+        return all;
+    }
+
+    private static JsonNode body(ServeEvent e) throws Exception {
+        return JSON.readTree(e.getRequest().getBodyAsString());
+    }
+
+    private static void assertIsTheTickSchedule(JsonNode body) throws Exception {
+        assertEquals("rate(5 minutes)", body.path("ScheduleExpression").asText());
+        assertEquals("OFF", body.path("FlexibleTimeWindow").path("Mode").asText(), "ticks on time, not within a window");
+        assertEquals("ENABLED", body.path("State").asText());
+        assertFalse(body.has("ActionAfterCompletion"), "a rate schedule never completes: unschedule deletes it");
+        assertEquals(FN, body.path("Target").path("Arn").asText());
+        assertEquals(ROLE, body.path("Target").path("RoleArn").asText());
+        assertEquals(JSON.readTree("{\"rolloutId\":\"android-2-1-0\"}"), JSON.readTree(body.path("Target").path("Input").asText()));
     }
 
     @Test
     void schedule_createsARateScheduleInvokingEvaluateGatesWithTheTickPayload() throws Exception {
-        aws.server.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
-                .withBody("{\"ScheduleArn\":\"arn:aws:scheduler:eu-west-1:123456789012:schedule/default/ringmaster-android-2-1-0\"}")));
+        aws.server.stubFor(post(PATH).willReturn(answer(200, null, ARN)));
 
         scheduler.schedule("android-2-1-0", Duration.ofMinutes(5));
 
         aws.server.verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-west-1/scheduler/aws4_request, .*")));
-        JsonNode body = new ObjectMapper().readTree(aws.server.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBodyAsString());
-        assertEquals("rate(5 minutes)", body.path("ScheduleExpression").asText());
-        assertEquals("OFF", body.path("FlexibleTimeWindow").path("Mode").asText());
-        assertEquals("ENABLED", body.path("State").asText());
-        assertEquals(FN, body.path("Target").path("Arn").asText());
-        assertEquals(ROLE, body.path("Target").path("RoleArn").asText());
-        assertEquals("android-2-1-0", new ObjectMapper().readTree(body.path("Target").path("Input").asText()).path("rolloutId").asText());
+        JsonNode body = body(calls().get(0));
+        assertIsTheTickSchedule(body);
+        assertFalse(body.has("GroupName"), "the default group unless one is configured");
+        assertFalse(body.path("ClientToken").asText().isEmpty(), "the SDK fills CreateSchedule's idempotency token");
     }
 
     @Test
-    void schedule_existingSchedule_isAlreadyScheduled() {
-        aws.server.stubFor(post(PATH).willReturn(aResponse().withStatus(409).withHeader("x-amzn-ErrorType", "ConflictException")
-                .withBody("{\"Message\":\"Schedule ringmaster-android-2-1-0 already exists.\"}")));
+    void schedule_existingSchedule_isUpdatedToTheWantedOne() throws Exception {
+        aws.server.stubFor(post(PATH).willReturn(answer(409, "ConflictException",
+                "{\"Message\":\"Schedule ringmaster-android-2-1-0 already exists.\"}")));
+        aws.server.stubFor(put(PATH).willReturn(answer(200, null, ARN)));
 
         scheduler.schedule("android-2-1-0", Duration.ofMinutes(5));
 
-        aws.server.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        List<ServeEvent> calls = calls();
+        assertEquals(List.of("POST " + PATH, "PUT " + PATH), calls.stream()
+                .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList(), "create, then update: one request each");
+        assertIsTheTickSchedule(body(calls.get(1)));
     }
 
     @Test
-    void schedule_throttled_isRetried() {
+    void schedule_inAGroup_namesTheGroupInCreateAndDelete() throws Exception {
+        EventBridgeTickScheduler grouped = new EventBridgeTickScheduler(client, FN, ROLE, "ringmaster-ticks");
+        aws.server.stubFor(post(PATH).willReturn(answer(200, null, ARN)));
+        aws.server.stubFor(delete(urlPathEqualTo(PATH)).willReturn(answer(200, null, "{}")));
+
+        grouped.schedule("android-2-1-0", Duration.ofHours(1));
+        grouped.unschedule("android-2-1-0");
+
+        assertEquals("ringmaster-ticks", body(calls().get(0)).path("GroupName").asText());
+        aws.server.verify(1, deleteRequestedFor(urlPathEqualTo(PATH)).withQueryParam("groupName", equalTo("ringmaster-ticks")));
+    }
+
+    @Test
+    void schedule_throttled_isRetriedByTheSdk() {
         aws.server.stubFor(post(PATH).inScenario("t").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "ThrottlingException")
-                        .withBody("{\"Message\":\"Rate exceeded\"}")));
-        aws.server.stubFor(post(PATH).inScenario("t").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withBody("{\"ScheduleArn\":\"arn\"}")));
+                .willReturn(answer(429, "ThrottlingException", "{\"Message\":\"Rate exceeded\"}")));
+        aws.server.stubFor(post(PATH).inScenario("t").whenScenarioStateIs("ok").willReturn(answer(200, null, ARN)));
 
         scheduler.schedule("android-2-1-0", Duration.ofMinutes(5));
 
@@ -76,24 +128,23 @@ class EventBridgeTickSchedulerTest {
     }
 
     @Test
-    void schedule_validationError_failsNamingIt() {
-        aws.server.stubFor(post(PATH).willReturn(aResponse().withStatus(400).withHeader("x-amzn-ErrorType", "ValidationException")
-                .withBody("{\"Message\":\"The execution role you provide must allow AWS EventBridge Scheduler to assume the role.\"}")));
+    void schedule_validationError_failsNamingIt_withoutRetrying() {
+        aws.server.stubFor(post(PATH).willReturn(answer(400, "ValidationException",
+                "{\"Message\":\"The execution role you provide must allow AWS EventBridge Scheduler to assume the role.\"}")));
 
-        AwsCallFailed e = assertThrows(AwsCallFailed.class, () -> scheduler.schedule("android-2-1-0", Duration.ofMinutes(5)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> scheduler.schedule("android-2-1-0", Duration.ofMinutes(5)));
 
-        assertEquals("ValidationException", e.errorCode());
-        assertTrue(e.getMessage().contains("must allow AWS EventBridge Scheduler to assume the role"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Scheduler CreateSchedule ringmaster-android-2-1-0 failed: HTTP 400 ValidationException: "
+                + "The execution role you provide must allow"), e.getMessage());
         aws.server.verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
     void unschedule_deletesTheSchedule_andAMissingOneIsFine() {
         aws.server.stubFor(delete(urlPathEqualTo(PATH)).inScenario("d").whenScenarioStateIs(STARTED).willSetStateTo("gone")
-                .willReturn(aResponse().withStatus(200).withBody("{}")));
+                .willReturn(answer(200, null, "{}")));
         aws.server.stubFor(delete(urlPathEqualTo(PATH)).inScenario("d").whenScenarioStateIs("gone")
-                .willReturn(aResponse().withStatus(404).withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
-                        .withBody("{\"Message\":\"Schedule ringmaster-android-2-1-0 does not exist.\"}")));
+                .willReturn(answer(404, "ResourceNotFoundException", "{\"Message\":\"Schedule ringmaster-android-2-1-0 does not exist.\"}")));
 
         scheduler.unschedule("android-2-1-0");
         scheduler.unschedule("android-2-1-0");
@@ -104,11 +155,12 @@ class EventBridgeTickSchedulerTest {
 
     @Test
     void unschedule_accessDenied_fails() {
-        aws.server.stubFor(delete(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)
-                .withHeader("x-amzn-ErrorType", "AccessDeniedException").withBody("{\"Message\":\"not authorized\"}")));
+        aws.server.stubFor(delete(urlPathEqualTo(PATH)).willReturn(answer(403, "AccessDeniedException", "{\"Message\":\"not authorized\"}")));
 
-        AwsCallFailed e = assertThrows(AwsCallFailed.class, () -> scheduler.unschedule("android-2-1-0"));
-        assertEquals("AccessDeniedException", e.errorCode());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> scheduler.unschedule("android-2-1-0"));
+
+        assertTrue(e.getMessage().contains("DeleteSchedule ringmaster-android-2-1-0 failed: HTTP 403 AccessDeniedException: not authorized"),
+                e.getMessage());
     }
 
     @Test

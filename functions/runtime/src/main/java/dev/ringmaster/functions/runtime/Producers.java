@@ -1,6 +1,6 @@
 package dev.ringmaster.functions.runtime;
 
-import dev.ringmaster.adapters.aws.AwsJsonClient;
+import dev.ringmaster.adapters.aws.AwsClients;
 import dev.ringmaster.adapters.aws.EventBridgePublisher;
 import dev.ringmaster.adapters.aws.EventBridgeTickScheduler;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
@@ -28,16 +28,18 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * Builds each port from configuration, and each step with only the ports it uses: beans are made on first use,
@@ -101,7 +103,7 @@ public class Producers {
     @Produces
     @Singleton
     EventPublisher bus(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        return new EventBridgePublisher(aws(config, http, credentials, "events", config.events().endpoint().orElse(null)),
+        return new EventBridgePublisher(aws(EventBridgeClient.builder(), config, config.events().endpoint(), http, credentials).build(),
                 config.events().bus());
     }
 
@@ -114,7 +116,7 @@ public class Producers {
             // function that does gets the missing key named instead of a schedule that invokes nothing.
             return new UnconfiguredScheduler();
         }
-        return new EventBridgeTickScheduler(aws(config, http, credentials, "scheduler", s.endpoint().orElse(null)),
+        return new EventBridgeTickScheduler(aws(SchedulerClient.builder(), config, s.endpoint(), http, credentials).build(),
                 s.functionArn().get(), s.roleArn().get(), s.group().orElse(null));
     }
 
@@ -159,7 +161,7 @@ public class Producers {
     @Produces
     @Singleton
     SdkHttpClient http() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(10)).build();
+        return AwsClients.http();
     }
 
     void close(@Disposes SdkHttpClient http) {
@@ -172,11 +174,11 @@ public class Producers {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static AwsJsonClient aws(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials, String service,
-                                     String endpoint) {
-        String region = config.aws().region().or(() -> java.util.Optional.ofNullable(System.getenv("AWS_REGION")))
-                .orElseThrow(() -> new IllegalStateException("no AWS region: set ringmaster.aws.region or AWS_REGION"));
-        URI uri = endpoint == null || endpoint.isBlank() ? AwsJsonClient.regionalEndpoint(service, region) : URI.create(endpoint);
-        return new AwsJsonClient(http, credentials, region, service, uri, AwsJsonClient.Retry.DEFAULT);
+    /** An SDK client in the function's region, at the service's endpoint setting or else RINGMASTER_AWS_ENDPOINT. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B aws(B builder, RingmasterConfig config,
+            Optional<String> endpoint, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        Map<String, String> env = System.getenv();
+        return AwsClients.configure(builder, AwsClients.region(config.aws().region(), env), AwsClients.endpoint(endpoint, env), http,
+                credentials);
     }
 }

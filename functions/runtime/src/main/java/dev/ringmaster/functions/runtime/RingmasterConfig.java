@@ -39,7 +39,7 @@ public interface RingmasterConfig {
         @WithDefault("ringmaster")
         String bus();
 
-        /** Overrides https://events.REGION.amazonaws.com (tests, VPC endpoints). */
+        /** Overrides https://events.REGION.amazonaws.com (tests, VPC endpoints); else RINGMASTER_AWS_ENDPOINT. */
         Optional<String> endpoint();
     }
 
@@ -53,7 +53,7 @@ public interface RingmasterConfig {
         /** Schedule group; the default group when unset. */
         Optional<String> group();
 
-        /** Overrides https://scheduler.REGION.amazonaws.com. */
+        /** Overrides https://scheduler.REGION.amazonaws.com; else RINGMASTER_AWS_ENDPOINT. */
         Optional<String> endpoint();
     }
 }
