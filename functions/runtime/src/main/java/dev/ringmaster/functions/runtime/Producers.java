@@ -4,17 +4,16 @@ import dev.ringmaster.adapters.aws.AwsClients;
 import dev.ringmaster.adapters.aws.EventBridgePublisher;
 import dev.ringmaster.adapters.aws.EventBridgeTickScheduler;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
-import dev.ringmaster.adapters.manual.ManualTarget;
+import dev.ringmaster.adapters.live.LiveTargets;
 import dev.ringmaster.adapters.metrics.MetricSources;
 import dev.ringmaster.adapters.metrics.StaticMetricSource;
-import dev.ringmaster.core.plan.TargetType;
+import dev.ringmaster.core.plan.FlagStore;
 import dev.ringmaster.core.port.Capabilities;
 import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.FlagWriter;
 import dev.ringmaster.core.port.MetricSource;
 import dev.ringmaster.core.port.Notifier;
 import dev.ringmaster.core.port.RolloutStore;
-import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.Targets;
 import dev.ringmaster.core.port.TickScheduler;
 import dev.ringmaster.core.step.AdvancePhase;
@@ -32,6 +31,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -44,8 +44,9 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 /**
  * Builds each port from configuration, and each step with only the ports it uses: beans are made on first use,
  * so the notify-channel function never builds a target adapter. One instance of each per Lambda container.
- * This build has adapters for DynamoDB, EventBridge, EventBridge Scheduler, the {@code manual} target and the
- * {@code static} metric source; a plan naming anything else is refused at start (see {@link #capabilities}).
+ * This build has adapters for DynamoDB, EventBridge, EventBridge Scheduler, the target types its settings
+ * configure ({@link LiveTargets}), both flag providers and the {@code static} metric source; a plan naming
+ * anything else is refused at start (see {@link #capabilities}).
  */
 @Singleton
 public class Producers {
@@ -54,7 +55,7 @@ public class Producers {
     @Produces
     @Singleton
     Capabilities capabilities(Targets targets, MetricSources sources) {
-        return new Capabilities(targets.types(), sources.registered(), Set.of(), Set.of());
+        return new Capabilities(targets.types(), sources.registered(), Set.of(), Set.copyOf(FlagStore.PROVIDERS));
     }
 
     @Produces
@@ -76,19 +77,23 @@ public class Producers {
         return new MetricSources(Map.of(StaticMetricSource.KEY, new StaticMetricSource()));
     }
 
+    /** The real target adapters this deployment's settings configure (docs/targets.md), built on first use. */
     @Produces
     @Singleton
-    Targets targets() {
-        return new Targets(Map.<TargetType, RolloutTarget>of(TargetType.MANUAL, new ManualTarget()));
+    LiveTargets live() {
+        return LiveTargets.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class), System.getenv());
     }
 
-    /** No flag store in this build: a plan with one is refused at start, so this is never reached by a started rollout. */
     @Produces
     @Singleton
-    FlagWriter flags() {
-        return (store, flags) -> {
-            throw new RolloutTarget.Refused("no '" + store.provider() + "' flag store in this deployment");
-        };
+    Targets targets(LiveTargets live) {
+        return new Targets(live.targets());
+    }
+
+    @Produces
+    @Singleton
+    FlagWriter flags(LiveTargets live) {
+        return live.flags();
     }
 
     /** No chat or webhook channel in this build: a plan that notifies is refused at start; a seeded one fails loudly. */
