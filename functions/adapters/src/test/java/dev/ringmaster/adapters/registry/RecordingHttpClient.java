@@ -19,10 +19,24 @@ import javax.net.ssl.SSLParameters;
 /** An HttpClient that records "METHOD path" of each request it sends, so tests against the real registry can assert the call sequence. */
 final class RecordingHttpClient extends HttpClient {
     private final HttpClient delegate = HttpClient.newHttpClient();
+    private final boolean offline;
     final List<String> calls = new ArrayList<>();
+
+    RecordingHttpClient() {
+        this(false);
+    }
+
+    /** @param offline record "METHOD host path" and fail as if unreachable, never touching the network */
+    RecordingHttpClient(boolean offline) {
+        this.offline = offline;
+    }
 
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        if (offline) {
+            calls.add(request.method() + " " + request.uri().getHost() + request.uri().getPath());
+            throw new java.net.ConnectException("offline test client");
+        }
         calls.add(request.method() + " " + request.uri().getPath());
         return delegate.send(request, handler);
     }
