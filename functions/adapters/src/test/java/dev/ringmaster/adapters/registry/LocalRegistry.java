@@ -108,12 +108,6 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
         return head.statusCode() == 404 ? Optional.empty() : head.headers().firstValue("Docker-Content-Digest");
     }
 
-    /** Deletes a tag's manifest (the registry has delete enabled), leaving every tag on it untagged. */
-    void delete(String repository, String digest) throws Exception {
-        check(http.send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + digest)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString()), 202);
-    }
-
     /** Monolithic upload: POST opens an upload session, PUT to its Location with the digest closes it. */
     private void upload(String repository, byte[] blob) throws Exception {
         HttpResponse<String> open = http.send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))

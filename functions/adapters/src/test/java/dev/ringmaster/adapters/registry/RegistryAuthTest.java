@@ -146,12 +146,14 @@ class RegistryAuthTest {
     }
 
     @Test
-    void basicChallenge_isAnsweredWithTheLogin_thenSentStraightAway() {
+    void basicChallenge_isAnsweredWithTheLoginFromItsSecretReference_thenSentStraightAway() {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("wizzense:" + PAT).getBytes(StandardCharsets.UTF_8));
         challengeUnlessBearer("Basic realm=\"basic-realm\"");
         registryServes(basic);
 
-        rings(Optional.of(new RegistryCredentials("wizzense", PAT))).enter(target(registry, NAME), ring("ring-0"), "1.5.0");
+        RegistryCredentials login = RegistryCredentials.resolve(ref -> ref.equals("env:GHCR_TOKEN") ? PAT : "wrong", "wizzense", "env:GHCR_TOKEN");
+
+        rings(Optional.of(login)).enter(target(registry, NAME), ring("ring-0"), "1.5.0");
 
         assertEquals(List.of(
                 "GET /v2/" + NAME + "/manifests/1.5.0 → 401",
