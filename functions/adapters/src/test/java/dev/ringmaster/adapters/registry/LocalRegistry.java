@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real CNCF distribution registry (Debian's {@code docker-registry}) on a free loopback port, storing in a temp
  * dir, for the test class. Tests are skipped, not failed, where the package is not installed.
  */
-final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
+public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
     private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
@@ -77,12 +77,12 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** host:port, as a plan's registry key. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
     /** Pushes a one-layer OCI image whose config labels it {@code version}, under {@code tag}; returns its manifest digest. */
-    String push(String repository, String tag, String version) throws Exception {
+    public String push(String repository, String tag, String version) throws Exception {
         byte[] layer = gzip(("ringmaster test layer " + version).getBytes(StandardCharsets.UTF_8));
         byte[] config = """
                 {"architecture":"amd64","os":"linux","config":{"Labels":{"org.opencontainers.image.version":"%s"}},\
@@ -102,7 +102,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** What a tag points at, read straight from the registry (not through the code under test). */
-    Optional<String> digest(String repository, String tag) throws Exception {
+    public Optional<String> digest(String repository, String tag) throws Exception {
         HttpResponse<Void> head = http.send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + tag))
                 .header("Accept", OCI_MANIFEST).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         return head.statusCode() == 404 ? Optional.empty() : head.headers().firstValue("Docker-Content-Digest");
