@@ -165,10 +165,11 @@ public final class FlagDocuments implements FlagWriter, RolloutTarget {
             return FileFlagDocumentStore.at(url);
         }
         if (url.startsWith("s3://")) {
+            S3FlagDocumentStore store = S3FlagDocumentStore.at(s3, url);
             if (s3 == null) {
                 throw new Refused("flag store url '" + url + "': no S3 client in this deployment (AWS credentials and region)");
             }
-            return S3FlagDocumentStore.at(s3, url);
+            return store;
         }
         throw new Refused("flag store url '" + url + "' must start with s3:// or file:");
     }
