@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * 412 PreconditionFailed and 409 ConditionalRequestConflict mean another writer won: the document is read
  * again and the change applied again. Throttling, 5xx and unreachable S3 are {@link RolloutTarget.Unavailable};
  * every other error (AccessDenied, NoSuchBucket…) is {@link RolloutTarget.Refused} with S3's code and message.
+ * S3 answers a missing key with 403 AccessDenied, not 404, to a role without s3:ListBucket: the role needs
+ * s3:GetObject, s3:PutObject and s3:ListBucket for the first write to create the document.
  */
 final class S3FlagDocumentStore implements FlagDocumentStore {
     private final S3Client s3;
