@@ -2,11 +2,19 @@ package dev.ringmaster.adapters.appstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringmaster.core.gate.Measure;
+import dev.ringmaster.core.gate.Sample;
+import dev.ringmaster.core.plan.MetricDef;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Target;
+import dev.ringmaster.core.plan.TargetType;
+import dev.ringmaster.core.port.MetricSource;
 import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.TargetState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,11 +24,13 @@ import java.util.Optional;
  * Halting or rolling back cancels a submission App Review has not finished; completing releases an approved version
  * that waits for its developer.
  */
-public final class AppReviewTarget implements RolloutTarget {
+public final class AppReviewTarget implements RolloutTarget, MetricSource {
     static final String NOT_SUBMITTED = "NOT_SUBMITTED";
     /** Submissions still open: a new one for the same app and platform would be refused. */
     static final List<String> OPEN = List.of("READY_FOR_REVIEW", "WAITING_FOR_REVIEW", "IN_REVIEW", "UNRESOLVED_ISSUES", "CANCELING", "COMPLETING");
     private static final String TYPE = "reviewSubmissions";
+    /** appStoreState values that mean App Review said no. */
+    private static final java.util.Set<String> REJECTED = java.util.Set.of("REJECTED", "METADATA_REJECTED", "INVALID_BINARY");
 
     private final AppStoreConnect api;
 
@@ -82,6 +92,27 @@ public final class AppReviewTarget implements RolloutTarget {
             throw new Refused("the " + v.describe() + " of app " + v.appId() + " is not approved: only a version App Review approved can be released");
         }
         return new TargetState(v.appStoreState(), percent(v), "the " + v.describe() + " is approved; nothing to release by hand");
+    }
+
+    /**
+     * App Review's verdict as the plan's {@code app-review} check (source {@code app-review}): PASS once Apple
+     * approved the version, FAIL when the submission has unresolved issues or the version was rejected, no data
+     * while it waits for review.
+     */
+    @Override
+    public List<Sample> read(MetricDef metric, String rolloutId, String version, Instant from, Instant to) {
+        Map<String, Object> keys = new LinkedHashMap<>(metric.query());
+        try {
+            Target target = new Target(TargetType.APP_REVIEW, keys);
+            AppStoreVersion v = AppStoreVersion.find(api, target);
+            if (v.approved()) {
+                return List.of(new Sample(to, new Measure.Check(true, to), null));
+            }
+            boolean rejected = REJECTED.contains(v.appStoreState()) || observe(target, version).status().equals("UNRESOLVED_ISSUES");
+            return rejected ? List.of(new Sample(to, new Measure.Check(false, to), null)) : List.of();
+        } catch (Refused | RolloutTarget.Unavailable e) {
+            throw new MetricSource.Unavailable("App Review state of " + keys.get("appId") + " " + keys.get("versionString") + ": " + e.getMessage());
+        }
     }
 
     /** The review state of the version's latest submission and the version's appStoreState. */

@@ -36,8 +36,13 @@ public final class Http {
         this.system = system;
     }
 
+    /**
+     * HTTP/1.1: on plain http (a loopback registry, a stand-in) Java's client would first ask to upgrade to h2c, which
+     * servers that do not speak it leave unanswered until the timeout.
+     */
     public static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** The response, after retries; throws {@link RolloutTarget.Unavailable} when the system stayed unreachable or busy. */
