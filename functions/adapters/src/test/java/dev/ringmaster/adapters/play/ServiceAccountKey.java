@@ -38,7 +38,8 @@ record ServiceAccountKey(KeyPair keys, String email) {
                 .put("auth_uri", "https://accounts.google.com/o/oauth2/auth")
                 .put("token_uri", tokenUri)
                 .put("auth_provider_x509_cert_url", "https://www.googleapis.com/oauth2/v1/certs")
-                .put("client_x509_cert_url", "https://www.googleapis.com/robot/v1/metadata/x509/ringmaster-release%40ringmaster-test.iam.gserviceaccount.com")
+                .put("client_x509_cert_url", "https://www.googleapis.com/robot/v1/metadata/x509/"
+                        + "ringmaster-release%40ringmaster-test.iam.gserviceaccount.com")
                 .put("universe_domain", "googleapis.com");
         return key.toPrettyString();
     }
