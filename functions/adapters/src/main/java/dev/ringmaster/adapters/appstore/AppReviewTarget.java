@@ -48,7 +48,7 @@ public final class AppReviewTarget implements RolloutTarget, MetricSource {
             return switch (state(ours)) {
                 // not sent yet, or sent back with issues the developer has answered: (re)submit the same one
                 case "READY_FOR_REVIEW", "UNRESOLVED_ISSUES" -> state(submit(ours), v, "submitted");
-                case "CANCELING" -> throw new Unavailable(describe(ours, v) + ": the earlier submission is still canceling");
+                case "CANCELING" -> throw new RolloutTarget.Unavailable(describe(ours, v) + ": the earlier submission is still canceling");
                 default -> state(ours, v, "already submitted");
             };
         }

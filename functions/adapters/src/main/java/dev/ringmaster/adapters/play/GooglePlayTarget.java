@@ -6,6 +6,7 @@ import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Target;
+import dev.ringmaster.core.port.ByHand;
 import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.TargetState;
 import java.net.URI;
@@ -82,6 +83,27 @@ public final class GooglePlayTarget implements RolloutTarget {
         return inFreshEdits(ours, (api, editId) -> {
             JsonNode track = api.getTrack(editId, ours.track());
             api.deleteQuietly(editId);
+            return ours.state(track, "");
+        });
+    }
+
+    /**
+     * Every tick: Play's track moves only by hand, so what it shows against the live phase is a change a person made
+     * in Play Console (halted, raised, lowered, completed, removed), the same reading as the simulated track's.
+     */
+    @Override
+    public TargetState hold(Target target, Phase phase, String version) {
+        ReleaseOnTrack ours = ReleaseOnTrack.of(target);
+        return inFreshEdits(ours, (api, editId) -> {
+            JsonNode track = api.getTrack(editId, ours.track());
+            api.deleteQuietly(editId);
+            if (phase.percent() != null) {
+                Optional<ObjectNode> release = ours.find(track);
+                Double fraction = release.filter(r -> r.path("userFraction").isNumber()).map(r -> r.path("userFraction").asDouble()).orElse(null);
+                ByHand.play(release.map(r -> r.path("status").asText()).orElse(null), fraction, phase.percent()).ifPresent(change -> {
+                    throw new ChangedByHand(ours.where() + ": " + change);
+                });
+            }
             return ours.state(track, "");
         });
     }

@@ -54,6 +54,23 @@ class PlayStandInTest {
     }
 
     @Test
+    void everyTickReadsTheTrack_aChangeMadeByHandInPlayConsoleIsReported_andTheTrackIsLeftAsThePersonSetIt() {
+        target.enter(TARGET, phase(10), "2.1.0");
+        assertEquals("inProgress", target.hold(TARGET, phase(10), "2.1.0").status(), "as ringmaster left it: nothing to say");
+
+        play.changeByHand(PKG, "production", List.of("2100"), "halted", 0.1);
+        RolloutTarget.ChangedByHand halted = assertThrows(RolloutTarget.ChangedByHand.class, () -> target.hold(TARGET, phase(10), "2.1.0"));
+        assertEquals("versionCodes [2100] on com.example.vpn production: halted in Play Console at 10 %", halted.getMessage());
+
+        play.changeByHand(PKG, "production", List.of("2100"), "inProgress", 0.5);
+        RolloutTarget.ChangedByHand raised = assertThrows(RolloutTarget.ChangedByHand.class, () -> target.hold(TARGET, phase(10), "2.1.0"));
+        assertTrue(raised.getMessage().endsWith("raised in Play Console to 50 %; the phase is at 10 %"), raised.getMessage());
+        assertEquals(0.5, ours().get("userFraction"), "reading never writes");
+        assertFalse(play.requests().stream().anyMatch(r -> r.endsWith(":commit") && play.requests().indexOf(r) > 4),
+                "no commit after the first enter: " + play.requests());
+    }
+
+    @Test
     void aRolloutStartAdvanceHaltResumeComplete_leavesTheTrackAsPlayWouldHoldIt() {
         play.changeByHand(PKG, "production", List.of("2000"), "completed", null);
 
