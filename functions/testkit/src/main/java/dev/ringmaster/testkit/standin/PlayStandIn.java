@@ -54,6 +54,22 @@ public final class PlayStandIn implements AutoCloseable {
     private final Map<String, Edit> edits = new HashMap<>();
     private final Set<String> tokens = new HashSet<>();
     private final List<String> requests = new ArrayList<>();
+    private final List<Fault> faults = new ArrayList<>();
+
+    /** Requests of {@code method} (null: any) whose path ends with {@code suffix} get {@code answer}, {@code times} more times. */
+    private static final class Fault {
+        final String method;
+        final String suffix;
+        final ResponseDefinition answer;
+        int times;
+
+        Fault(String method, String suffix, int times, ResponseDefinition answer) {
+            this.method = method;
+            this.suffix = suffix;
+            this.times = times;
+            this.answer = answer;
+        }
+    }
     private long issued;
     private long inserted;
 
@@ -147,6 +163,23 @@ public final class PlayStandIn implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /**
+     * The next {@code times} requests of {@code method} (null: any) whose path ends with {@code suffix} answer {@code code}
+     * with Google's error body for {@code reason} (REFERENCE-targets §1); 429 and 503 carry {@code Retry-After: 1}.
+     */
+    public synchronized void fail(String method, String suffix, int times, int code, String reason, String message) {
+        ResponseDefinition e = error(code, reason, code == 429 ? "RESOURCE_EXHAUSTED" : code >= 500 ? "UNAVAILABLE"
+                : code == 409 ? "ABORTED" : code == 403 ? "PERMISSION_DENIED" : "FAILED_PRECONDITION", message);
+        faults.add(new Fault(method, suffix, times, code == 429 || code == 503
+                ? com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(e).withHeader("Retry-After", "1").build() : e));
+    }
+
+    /** The next request of {@code method} whose path ends with {@code suffix} answers 200 with a body that is not JSON. */
+    public synchronized void malform(String method, String suffix) {
+        faults.add(new Fault(method, suffix, 1, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8").withBody("<html>upstream proxy</html>").build()));
+    }
+
     /** Tokens issued so far stop working (expired or revoked): the next API call answers 401. */
     public synchronized void revokeTokens() {
         tokens.clear();
@@ -173,6 +206,12 @@ public final class PlayStandIn implements AutoCloseable {
         String method = request.getMethod().getName();
         String rawPath = request.getUrl().split("\\?", 2)[0];
         requests.add(method + " " + rawPath);
+        for (Fault f : faults) {
+            if (f.times > 0 && (f.method == null || f.method.equals(method)) && rawPath.endsWith(f.suffix)) {
+                f.times--;
+                return f.answer;
+            }
+        }
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (method.equals("POST") && path.equals("/token")) {
             return token(request.getBodyAsString());
