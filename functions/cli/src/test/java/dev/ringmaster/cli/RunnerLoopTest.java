@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ringmaster.adapters.live.LiveTargets;
+import dev.ringmaster.core.port.FlagWriter;
+import dev.ringmaster.core.port.Targets;
 import dev.ringmaster.testkit.bus.InProcessBus;
+import dev.ringmaster.testkit.standin.PlayStandIn;
 import dev.ringmaster.adapters.dynamodb.DynamoDbLocal;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
 import dev.ringmaster.testkit.sim.RecordingNotifier;
@@ -27,7 +31,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local runner and the operator commands meet only in DynamoDB: a command from another terminal writes
@@ -38,14 +46,37 @@ class RunnerLoopTest {
 
     @Test
     void commandsFromAnotherProcessReachTheTargetsOnTheRunnersNextTick() throws Exception {
-        String table = "runner-" + System.nanoTime();
-        DynamoDbRolloutStore.createTable(DynamoDbLocal.client(), table);
-        RolloutStore store = new DynamoDbRolloutStore(DynamoDbLocal.client(), table);
         VirtualClock clock = new VirtualClock(Instant.parse("2026-12-01T09:00:00Z"));
         SimFlagStore flags = new SimFlagStore(clock);
         SimTargets targets = SimTargets.of(clock, flags);
+        startPauseRollback(clock, targets.targets(), flags, () -> play(targets));
+    }
+
+    /** {@code run --targets live}: the same commands reach the real Google Play adapter, built from settings, on the stand-in. */
+    @Test
+    void theRunnerOnLiveTargets_drivesTheRealPlayAdapter(@TempDir Path dir) throws Exception {
+        try (PlayStandIn standIn = PlayStandIn.start()) {
+            Path key = dir.resolve("key.json");
+            Files.writeString(key, standIn.serviceAccountKeyJson());
+            Map<String, String> settings = Map.of(LiveTargets.PLAY_ENDPOINT, standIn.baseUrl(), LiveTargets.PLAY_CREDENTIALS, "file:" + key);
+            LiveTargets live = LiveTargets.from(k -> Optional.ofNullable(settings.get(k)), Map.of());
+            VirtualClock clock = new VirtualClock(Instant.parse("2026-12-01T09:00:00Z"));
+            startPauseRollback(clock, new Targets(live.targets()), live.flags(), () -> {
+                Map<String, Object> r = standIn.track("com.example.vpn", "production").get(0);
+                return r.get("status") + " " + Math.round((Double) r.get("userFraction") * 100) + "%";
+            });
+            assertEquals(2, standIn.requests().stream().filter(r -> r.endsWith(":commit")).count(),
+                    "start and pause write the track; the rollback finds it halted already and deletes its edit: " + standIn.requests());
+            assertTrue(standIn.requests().get(standIn.requests().size() - 1).startsWith("DELETE "), standIn.requests().toString());
+        }
+    }
+
+    private void startPauseRollback(VirtualClock clock, Targets targets, FlagWriter flags, Supplier<String> play) throws Exception {
+        String table = "runner-" + System.nanoTime();
+        DynamoDbRolloutStore.createTable(DynamoDbLocal.client(), table);
+        RolloutStore store = new DynamoDbRolloutStore(DynamoDbLocal.client(), table);
         RunMetrics metrics = new RunMetrics(ScenarioParser.parse(Path.of(RepoPaths.path("events/scenarios/android-healthy.yaml"))));
-        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, targets.targets(), flags, new RecordingNotifier(clock),
+        LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, targets, flags, new RecordingNotifier(clock),
                 new RecordingScheduler(), clock), new InProcessBus(), Capabilities.everything(), Duration.ofMinutes(5), true, Duration.ZERO);
         List<String> said = new ArrayList<>();
         RunnerLoop loop = new RunnerLoop(chain, store, clock, metrics, Duration.ofMinutes(5), said::add);
@@ -53,14 +84,15 @@ class RunnerLoopTest {
 
         String plan = Files.readString(Path.of(RepoPaths.path("events/plans/002-android-staged.yaml")));
         assertInstanceOf(CommandResult.Accepted.class, terminal.handle(ID, new Command(Command.Type.START, "sam", "release 2.1.0", null, true, false), plan));
-        assertTrue(targets.play().release("com.example.vpn", "production").isEmpty(), "nothing is applied before the runner ticks");
+        assertTrue(store.openIntents(ID).stream().anyMatch(i -> i.action() == dev.ringmaster.core.port.Action.ENTER_PHASE),
+                "nothing is applied before the runner ticks");
 
         tick(clock, loop);
-        assertEquals("inProgress 10%", play(targets));
+        assertEquals("inProgress 10%", play.get());
 
         assertInstanceOf(CommandResult.Accepted.class, terminal.handle(ID, Command.of(Command.Type.PAUSE, "sam", "checking a report"), null));
         tick(clock, loop);
-        assertEquals("halted 10%", play(targets));
+        assertEquals("halted 10%", play.get());
 
         assertInstanceOf(CommandResult.Accepted.class, terminal.handle(ID, Command.of(Command.Type.ROLLBACK, "sam", "crash spike"), null));
         tick(clock, loop);
