@@ -136,6 +136,25 @@ class LiveStoresTest {
     }
 
     @Test
+    void seed002Ios_aBuildThatCrashesInTestFlight_isTakenFromItsGroup_andNeverSubmittedToAppReview(QuarkusMainLauncher launcher) throws Exception {
+        String app = "1500000001";
+        asc.addVersion(app, "2.1.0", "PREPARE_FOR_SUBMISSION");
+        String build = asc.addBuild(app, "2.1.0", "VALID");
+        asc.addBetaGroup(app, "external-100", false);
+        Path plan = dir.resolve("ios.yaml");
+        Files.writeString(plan, Files.readString(Path.of(RepoPaths.path("events/plans/002-ios-testflight.yaml"))).replace(IOS_APP, app));
+        long reviewsBefore = asc.requests().stream().filter(r -> r.startsWith("POST /v1/reviewSubmissions")).count();
+
+        JsonNode run = simulate(launcher, plan, "ios-testflight-crashes.yaml");
+
+        assertTrue(List.of("HALTED", "PAUSED").contains(run.get("outcome").asText()), run.toString());
+        assertEquals(List.of("enter testflight ok", "halt testflight ok"), calls(run));
+        assertEquals(java.util.Set.of(), asc.groupsWith(build), "testers stop getting the build");
+        assertEquals(reviewsBefore, asc.requests().stream().filter(r -> r.startsWith("POST /v1/reviewSubmissions")).count(),
+                "seed 002: a failed gate means the build is never submitted to App Review");
+    }
+
+    @Test
     void seed004Flags_theLiveFlagDocumentEndsAsTheSimulatedOneDoes(QuarkusMainLauncher launcher) throws Exception {
         Path flags = dir.resolve("canary.json");
         Path plan = dir.resolve("canary.yaml");
