@@ -174,13 +174,7 @@ final class AppConfigFlagDocument implements FlagDocument {
     public Optional<Object> value(String path) {
         Place p = place(path);
         JsonNode node = root.path("values").path(p.key()).path(p.attribute() == null ? "enabled" : p.attribute());
-        if (node.isBoolean()) {
-            return Optional.of(node.booleanValue());
-        }
-        if (node.isNumber()) {
-            return Optional.of(node.doubleValue());
-        }
-        return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+        return FlagDocument.scalar(node);
     }
 
     @Override

@@ -24,6 +24,17 @@ interface FlagDocument {
     /** The whole document as the store keeps it. */
     byte[] bytes();
 
+    /** A stored value as {@link #value} gives it: Boolean, Double or String; empty for anything else. */
+    static Optional<Object> scalar(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue());
+        }
+        if (node.isNumber()) {
+            return Optional.of(node.doubleValue());
+        }
+        return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+    }
+
     /** One cohort: on or off, at a percentage or none. */
     record Cohort(boolean enabled, Double percentage) {
     }

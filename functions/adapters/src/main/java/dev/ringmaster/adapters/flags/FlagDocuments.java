@@ -1,5 +1,6 @@
 package dev.ringmaster.adapters.flags;
 
+import dev.ringmaster.core.plan.FlagAudience;
 import dev.ringmaster.core.plan.FlagStore;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
@@ -8,7 +9,6 @@ import dev.ringmaster.core.port.FlagWriter;
 import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.TargetState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
@@ -62,20 +62,8 @@ public final class FlagDocuments implements FlagWriter, RolloutTarget {
     @Override
     public TargetState enter(Target target, Phase phase, String version) {
         String flag = flag(target);
-        Map<String, Object> values = new LinkedHashMap<>();
-        // A 0 % phase is a dark deploy (seed 003 "code with flags OFF"): the version is out, its flag off.
-        values.put(flag + ".enabled", phase.percent() == null || phase.percent() > 0);
-        values.put(flag + ".version", version);
-        if (phase.cohort() != null) {
-            values.put(flag + ".cohorts." + phase.cohort() + ".enabled", true);
-            if (phase.percent() != null) {
-                values.put(flag + ".cohorts." + phase.cohort() + ".percentage", phase.percent());
-            }
-        } else if (phase.percent() != null) {
-            values.put(flag + ".percentage", phase.percent());
-        } else {
-            throw new Refused(target.describe() + " " + phase.audience() + ": a feature-flag phase needs a percentage or a cohort");
-        }
+        Map<String, Object> values = FlagAudience.entering(flag, phase, version).orElseThrow(() -> new Refused(target.describe() + " "
+                + phase.audience() + ": a feature-flag phase needs a percentage or a cohort"));
         return set(target, flag, values);
     }
 
@@ -94,28 +82,13 @@ public final class FlagDocuments implements FlagWriter, RolloutTarget {
     @Override
     public TargetState rollback(Target target, Phase phase, String version) {
         String flag = flag(target);
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (phase.cohort() != null) {
-            values.put(flag + ".cohorts." + phase.cohort() + ".enabled", false);
-            if (phase.percent() != null) {
-                values.put(flag + ".cohorts." + phase.cohort() + ".percentage", 0.0);
-            }
-        }
-        if (phase.cohort() == null || phase.percent() != null && phase.percent() >= 100) {
-            values.put(flag + ".enabled", false);
-            values.put(flag + ".percentage", 0.0);
-        }
-        return set(target, flag, values);
+        return set(target, flag, FlagAudience.leaving(flag, phase));
     }
 
     @Override
     public TargetState complete(Target target, String version) {
         String flag = flag(target);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(flag + ".enabled", true);
-        values.put(flag + ".version", version);
-        values.put(flag + ".percentage", 100.0);
-        return set(target, flag, values);
+        return set(target, flag, FlagAudience.completing(flag, version));
     }
 
     @Override

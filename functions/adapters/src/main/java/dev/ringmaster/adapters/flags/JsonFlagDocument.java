@@ -75,13 +75,7 @@ final class JsonFlagDocument implements FlagDocument {
                 return Optional.empty();
             }
         }
-        if (node.isBoolean()) {
-            return Optional.of(node.booleanValue());
-        }
-        if (node.isNumber()) {
-            return Optional.of(node.doubleValue());
-        }
-        return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+        return FlagDocument.scalar(node);
     }
 
     @Override

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.ringmaster.adapters.MutableClock;
 import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.core.plan.Target;
 import dev.ringmaster.core.port.RolloutTarget.Refused;
@@ -45,7 +46,7 @@ class RegistryAuthTest {
     private static final String TOKEN = "djE6d2l6emVuc2UvYWl0aGVyemVybzoxNzY0NjE4MjI1NzE3MzQ0OTAy";
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-05-01T10:00:00Z"));
     private String registry;
 
     @BeforeEach

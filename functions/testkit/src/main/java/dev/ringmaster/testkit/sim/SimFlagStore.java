@@ -1,5 +1,6 @@
 package dev.ringmaster.testkit.sim;
 
+import dev.ringmaster.core.plan.FlagAudience;
 import dev.ringmaster.core.plan.FlagStore;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.Phase;
@@ -46,20 +47,8 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
     @Override
     public synchronized TargetState enter(Target target, Phase phase, String version) {
         String flag = flag(target, "enter", phase);
-        Map<String, Object> values = new LinkedHashMap<>();
-        // A 0 % phase is a dark deploy (seed 003 "code with flags OFF"): the version is out, its flag off.
-        values.put(flag + ".enabled", phase.percent() == null || phase.percent() > 0);
-        values.put(flag + ".version", version);
-        if (phase.cohort() != null) {
-            values.put(flag + ".cohorts." + phase.cohort() + ".enabled", true);
-            if (phase.percent() != null) {
-                values.put(flag + ".cohorts." + phase.cohort() + ".percentage", phase.percent());
-            }
-        } else if (phase.percent() != null) {
-            values.put(flag + ".percentage", phase.percent());
-        } else {
-            throw log.refuse("enter", target.describe() + " " + phase.audience(), "a feature-flag phase needs a percentage or a cohort");
-        }
+        Map<String, Object> values = FlagAudience.entering(flag, phase, version).orElseThrow(() -> log.refuse("enter",
+                target.describe() + " " + phase.audience(), "a feature-flag phase needs a percentage or a cohort"));
         set("enter", target.describe() + " " + phase.audience(), values);
         return state(target, "");
     }
@@ -80,29 +69,14 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
     @Override
     public synchronized TargetState rollback(Target target, Phase phase, String version) {
         String flag = flag(target, "rollback", phase);
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (phase.cohort() != null) {
-            values.put(flag + ".cohorts." + phase.cohort() + ".enabled", false);
-            if (phase.percent() != null) {
-                values.put(flag + ".cohorts." + phase.cohort() + ".percentage", 0.0);
-            }
-        }
-        if (phase.cohort() == null || phase.percent() != null && phase.percent() >= 100) {
-            values.put(flag + ".enabled", false);
-            values.put(flag + ".percentage", 0.0);
-        }
-        set("rollback", target.describe() + " " + phase.audience(), values);
+        set("rollback", target.describe() + " " + phase.audience(), FlagAudience.leaving(flag, phase));
         return state(target, "");
     }
 
     @Override
     public synchronized TargetState complete(Target target, String version) {
         String flag = flag(target, "complete", null);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(flag + ".enabled", true);
-        values.put(flag + ".version", version);
-        values.put(flag + ".percentage", 100.0);
-        set("complete", target.describe(), values);
+        set("complete", target.describe(), FlagAudience.completing(flag, version));
         return state(target, "");
     }
 

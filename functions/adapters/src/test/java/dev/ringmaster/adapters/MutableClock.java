@@ -1,4 +1,4 @@
-package dev.ringmaster.adapters.registry;
+package dev.ringmaster.adapters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, for token expiry. */
-final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-05-01T10:00:00Z");
+/** A clock the test moves by hand: token expiry, Apple's schedule days. */
+public final class MutableClock extends Clock {
+    private Instant now;
 
-    void advance(Duration d) {
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
