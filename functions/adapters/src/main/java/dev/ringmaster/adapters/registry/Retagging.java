@@ -2,6 +2,7 @@ package dev.ringmaster.adapters.registry;
 
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.port.RolloutTarget.Refused;
+import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.TargetState;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,21 @@ final class Retagging {
         Manifest good = repository.manifest(keys.lastGood());
         repository.tag(good, tag);
         return new TargetState(good.digest(), Double.NaN, tag + " back to " + good.digest() + " (last good, was " + build + ")");
+    }
+
+    /**
+     * Every tick: the live ring's tag still points at the build. Anything else is a retag made by hand (or by another
+     * pipeline), which ringmaster reports and does not undo.
+     */
+    TargetState hold(Phase phase, String version) {
+        String tag = keys.tagFor(phase);
+        String build = buildDigest();
+        Optional<String> now = repository.digest(tag);
+        if (now.isEmpty() || !now.get().equals(build)) {
+            throw new RolloutTarget.ChangedByHand(keys.describe() + ":" + tag + " points at " + now.orElse("nothing") + ", not at "
+                    + version + " (" + build + "): retagged by hand");
+        }
+        return new TargetState(build, Double.NaN, tag + " → " + build);
     }
 
     /** Rings are tagged phase by phase, the last of them being everyone: completing moves no tag. */

@@ -37,6 +37,12 @@ abstract class RingTagTarget implements RolloutTarget {
         return retagging(RingKeys.of(target, version)).observe(version);
     }
 
+    /** A ring phase's tag must still point at the build (a retag by hand is reported); other phases only observe. */
+    @Override
+    public TargetState hold(Target target, Phase phase, String version) {
+        return phase.ring() == null ? observe(target, version) : retagging(RingKeys.of(target, version)).hold(phase, version);
+    }
+
     /** The repository's ring tags and their digests, ordered by tag ({@code ringmaster rings}). */
     public List<RingTag> ringTags(String registry, String repository, String ringTag) {
         RingKeys keys = RingKeys.listing(registry, repository, ringTag);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ringmaster.core.plan.Target;
+import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.port.RolloutTarget.Refused;
 import dev.ringmaster.core.port.TargetState;
 import java.time.Clock;
@@ -58,6 +59,22 @@ class OciRegistryTargetTest {
         assertEquals(Optional.of(build), registry.digest(repository, "ring-0-latest"));
         assertEquals(Optional.of(build), registry.digest(repository, "ring-1-latest"));
         assertEquals(Optional.of(old), registry.digest(repository, "1.4.2"), "the release tags stay where they were");
+    }
+
+    @Test
+    void everyTick_theLiveRingsTagIsRead_andARetagMadeByHandIsReportedNotUndone() throws Exception {
+        Target target = target(registry.host(), repository);
+        rings.enter(target, ring("ring-0"), "1.5.0");
+        assertEquals(build, rings.hold(target, ring("ring-0"), "1.5.0").status());
+
+        registry.push(repository, "ring-0-latest", "1.4.2");
+        http.calls.clear();
+        RolloutTarget.ChangedByHand moved = assertThrows(RolloutTarget.ChangedByHand.class, () -> rings.hold(target, ring("ring-0"), "1.5.0"));
+
+        assertEquals(registry.host() + "/" + repository + ":ring-0-latest points at " + old + ", not at 1.5.0 (" + build + "): retagged by hand",
+                moved.getMessage());
+        assertEquals(List.of(), http.changes(), "reading never retags");
+        assertEquals(Optional.of(old), registry.digest(repository, "ring-0-latest"));
     }
 
     @Test
