@@ -186,10 +186,22 @@ class GooglePlayTargetFlowTest {
         play.editsInserted(EDIT);
         play.edit(EDIT, track(null));
 
-        TargetState state = target.hold(TARGET, phase(10), "2.1.0");
+        TargetState state = target.observe(TARGET, "2.1.0");
 
         assertEquals("absent", state.status());
         assertEquals(0, state.percent());
+    }
+
+    @Test
+    void hold_ofALivePhaseWhoseReleaseWasRemovedInTheConsole_reportsAChangeByHand() {
+        play.editsInserted(EDIT);
+        play.edit(EDIT, track(null));
+
+        var removed = assertThrows(RolloutTarget.ChangedByHand.class, () -> target.hold(TARGET, phase(10), "2.1.0"));
+
+        assertEquals("versionCodes [2100] on com.example.vpn production: the release is no longer on the track (removed in Play Console);"
+                + " the phase is at 10 %", removed.getMessage());
+        assertEquals(PlayWireMock.insertGetDelete(EDIT), play.calls(), "read in an edit it deleted, nothing written");
     }
 
     @Test
