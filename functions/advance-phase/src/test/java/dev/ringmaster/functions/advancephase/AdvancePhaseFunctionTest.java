@@ -74,7 +74,7 @@ class AdvancePhaseFunctionTest {
 
         JsonNode out = post(Fixtures.envelope(resume));
 
-        assertEquals("refused: google-play: no google-play adapter in this deployment (configured: [MANUAL])", out.path("outcome").asText());
+        assertEquals("refused: google-play: no google-play adapter in this deployment (configured: container-ring, feature-flag, manual)", out.path("outcome").asText());
         Effect effect = Fixtures.store().find(id).orElseThrow().effect();
         assertEquals(Effect.Status.REFUSED, effect.status());
         assertEquals(List.of("resume refused"), Fixtures.history(id, HistoryEntry.Kind.ACTION).stream().map(HistoryEntry::what).toList());

@@ -16,7 +16,8 @@ public final class Targets {
     public RolloutTarget of(TargetType type) {
         RolloutTarget t = byType.get(type);
         if (t == null) {
-            throw new RolloutTarget.Refused("no " + type.key + " adapter in this deployment (configured: " + types() + ")");
+            throw new RolloutTarget.Refused("no " + type.key + " adapter in this deployment (configured: "
+                    + String.join(", ", new java.util.TreeSet<>(types().stream().map(k -> k.key).toList())) + ")");
         }
         return t;
     }

@@ -80,7 +80,7 @@ class OperateFunctionTest {
 
         assertFalse(out.path("accepted").asBoolean(), out.toString());
         assertEquals("this deployment cannot carry out the plan: spec.target.type: no google-play adapter in this deployment"
-                + " (configured: manual); spec.notify[0].channel: no 'slack' notifier in this deployment (configured: none)",
+                + " (configured: container-ring, feature-flag, manual); spec.notify[0].channel: no 'slack' notifier in this deployment (configured: none)",
                 out.path("reason").asText());
         assertTrue(Fixtures.store().find(id).isEmpty(), "nothing stored");
     }

@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -80,8 +79,14 @@ public class Producers {
     /** The real target adapters this deployment's settings configure (docs/targets.md), built on first use. */
     @Produces
     @Singleton
-    LiveTargets live() {
-        return LiveTargets.from(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class), System.getenv());
+    LiveTargets live(RingmasterConfig c) {
+        Map<String, Optional<String>> settings = Map.of(
+                LiveTargets.PLAY_CREDENTIALS, c.googlePlay().credentials(), LiveTargets.PLAY_ENDPOINT, c.googlePlay().endpoint(),
+                LiveTargets.ASC_KEY_ID, c.appStoreConnect().keyId(), LiveTargets.ASC_ISSUER_ID, c.appStoreConnect().issuerId(),
+                LiveTargets.ASC_PRIVATE_KEY, c.appStoreConnect().privateKey(), LiveTargets.ASC_ENDPOINT, c.appStoreConnect().endpoint(),
+                LiveTargets.REGISTRY_AUTHS, c.registry().auths(), LiveTargets.AWS_REGION, c.aws().region(),
+                LiveTargets.AWS_ENDPOINT, c.aws().endpoint(), LiveTargets.APPCONFIG_STRATEGY, c.appconfig().strategy());
+        return LiveTargets.from(key -> settings.getOrDefault(key, Optional.empty()), System.getenv());
     }
 
     @Produces
@@ -179,11 +184,12 @@ public class Producers {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    /** An SDK client in the function's region, at the service's endpoint setting or else RINGMASTER_AWS_ENDPOINT. */
+    /** An SDK client in the function's region, at the service's endpoint setting, else ringmaster.aws.endpoint (RINGMASTER_AWS_ENDPOINT). */
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B aws(B builder, RingmasterConfig config,
             Optional<String> endpoint, SdkHttpClient http, AwsCredentialsProvider credentials) {
         Map<String, String> env = System.getenv();
-        return AwsClients.configure(builder, AwsClients.region(config.aws().region(), env), AwsClients.endpoint(endpoint, env), http,
+        return AwsClients.configure(builder, AwsClients.region(config.aws().region(), env),
+                AwsClients.endpoint(endpoint.or(() -> config.aws().endpoint()), env), http,
                 credentials);
     }
 }

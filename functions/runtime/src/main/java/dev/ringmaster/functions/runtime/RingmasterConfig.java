@@ -30,9 +30,52 @@ public interface RingmasterConfig {
 
     Scheduler scheduler();
 
+    /** The real target adapters' settings (docs/targets.md); credentials are references, never values. */
+    GooglePlay googlePlay();
+
+    AppStoreConnect appStoreConnect();
+
+    Registry registry();
+
+    Appconfig appconfig();
+
     interface Aws {
-        /** Region of the bus and the schedules; the Lambda's AWS_REGION when unset. */
+        /** Region of the bus, the schedules and every other AWS client; the Lambda's AWS_REGION when unset. */
         Optional<String> region();
+
+        /** One endpoint for every AWS SDK client (RINGMASTER_AWS_ENDPOINT): LocalStack, a VPC endpoint. */
+        Optional<String> endpoint();
+    }
+
+    interface GooglePlay {
+        /** Reference to a service-account key (JSON); GOOGLE_APPLICATION_CREDENTIALS when unset; neither: no google-play target. */
+        Optional<String> credentials();
+
+        /** Replaces https://androidpublisher.googleapis.com (RINGMASTER_GOOGLE_PLAY_ENDPOINT). */
+        Optional<String> endpoint();
+    }
+
+    interface AppStoreConnect {
+        /** The API key's id; unset: no app-store, testflight or app-review target. */
+        Optional<String> keyId();
+
+        Optional<String> issuerId();
+
+        /** Reference to the key's .p8. */
+        Optional<String> privateKey();
+
+        /** Replaces https://api.appstoreconnect.apple.com (RINGMASTER_APP_STORE_CONNECT_ENDPOINT). */
+        Optional<String> endpoint();
+    }
+
+    interface Registry {
+        /** Reference to a Docker config.json-shaped document of registry logins; unset: anonymous. */
+        Optional<String> auths();
+    }
+
+    interface Appconfig {
+        /** The deployment strategy flag changes are deployed with; AppConfig.AllAtOnce when unset. */
+        Optional<String> strategy();
     }
 
     interface Events {
