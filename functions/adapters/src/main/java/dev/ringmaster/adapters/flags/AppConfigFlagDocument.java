@@ -195,10 +195,6 @@ final class AppConfigFlagDocument implements FlagDocument {
 
     @Override
     public byte[] bytes() {
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return FlagDocument.bytes(JSON, root);
     }
 }

@@ -35,6 +35,15 @@ interface FlagDocument {
         return node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
     }
 
+    /** A document tree as the store keeps it, written by {@code json}. */
+    static byte[] bytes(com.fasterxml.jackson.databind.ObjectMapper json, com.fasterxml.jackson.databind.JsonNode root) {
+        try {
+            return json.writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
     /** One cohort: on or off, at a percentage or none. */
     record Cohort(boolean enabled, Double percentage) {
     }

@@ -94,11 +94,7 @@ final class JsonFlagDocument implements FlagDocument {
 
     @Override
     public byte[] bytes() {
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return FlagDocument.bytes(JSON, root);
     }
 
     private Optional<String> conflict(String path) {
