@@ -101,7 +101,7 @@ public final class EvaluateGates {
                 : watch.tick(plan, stored, now);
         Result result = judged.result();
         if (check != null && result.rollout().state() == RolloutState.RUNNING) {
-            String checked = check.check(plan, rolloutId);
+            String checked = check.check(plan, new StoredRollout(result.rollout(), stored.planYaml(), judged.effect()));
             if (!checked.isEmpty()) {
                 Rollout after = store.find(rolloutId).map(StoredRollout::rollout).orElse(result.rollout());
                 result = new Result(result.decision(), result.written(), result.note() + checked, after);

@@ -43,11 +43,14 @@ public final class TargetCheck {
         this.clock = clock;
     }
 
-    /** What the check found, for the tick's note; empty when there was nothing to check. */
-    public String check(Plan plan, String rolloutId) {
-        StoredRollout stored = store.find(rolloutId).orElse(null);
-        if (stored == null || stored.rollout().state() != RolloutState.RUNNING
-                || !EvaluateGates.live(plan, stored).live() || stored.effect().action() == Action.COMPLETE) {
+    /**
+     * What the check found, for the tick's note; empty when there was nothing to check.
+     *
+     * @param stored the rollout and its effect as the tick left them (no second read: a tick runs every few minutes for days)
+     */
+    public String check(Plan plan, StoredRollout stored) {
+        if (stored.rollout().state() != RolloutState.RUNNING || !EvaluateGates.live(plan, stored).live()
+                || stored.effect().action() == Action.COMPLETE) {
             return "";
         }
         Rollout r = stored.rollout();
