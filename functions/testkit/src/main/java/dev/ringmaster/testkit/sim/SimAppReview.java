@@ -73,6 +73,12 @@ public final class SimAppReview implements RolloutTarget, MetricSource {
         return accepted("complete", target, s, "");
     }
 
+    /** The tick's check of the live phase reads; it is not a call to log. */
+    @Override
+    public synchronized TargetState hold(Target target, Phase phase, String version) {
+        return log.quietly(() -> observe(target, version));
+    }
+
     @Override
     public synchronized TargetState observe(Target target, String version) {
         ReviewSubmission s = settled(target);

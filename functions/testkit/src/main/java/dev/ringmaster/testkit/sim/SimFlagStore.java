@@ -80,6 +80,12 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
         return state(target, "");
     }
 
+    /** The tick's check of the live phase reads; it is not a call to log. */
+    @Override
+    public synchronized TargetState hold(Target target, Phase phase, String version) {
+        return log.quietly(() -> observe(target, version));
+    }
+
     @Override
     public synchronized TargetState observe(Target target, String version) {
         flag(target, "observe", null);

@@ -94,6 +94,12 @@ public final class SimRegistry implements RolloutTarget {
         return observed(target, version, note);
     }
 
+    /** The tick's check of the live phase reads; it is not a call to log. */
+    @Override
+    public synchronized TargetState hold(Target target, Phase phase, String version) {
+        return log.quietly(() -> observe(target, version));
+    }
+
     @Override
     public synchronized TargetState observe(Target target, String version) {
         TargetState state = observed(target, version, "");
