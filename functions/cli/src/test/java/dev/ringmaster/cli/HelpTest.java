@@ -14,7 +14,7 @@ class HelpTest {
 
     @ParameterizedTest(name = "{0} --help shows usage and an example")
     @ValueSource(strings = {"validate", "gate", "tags", "simulate", "demo", "run", "start", "status", "pause", "resume", "rollback", "bench",
-            "promote", "approve", "kill", "fixed", "report"})
+            "promote", "approve", "kill", "fixed", "report", "rings"})
     void everyCommandHasHelpWithAnExample(String command, QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch(command, "--help");
         assertEquals(0, r.exitCode());

@@ -81,6 +81,18 @@ class LiveRingsTest {
     }
 
     @Test
+    void ringsOnBadInput_exits2_namingTheArgumentAndItsValue(QuarkusMainLauncher launcher) {
+        LaunchResult pattern = launcher.launch("rings", REGISTRY.host() + "/" + REPO, "--ring-tag", "latest");
+        assertEquals(2, pattern.exitCode());
+        assertEquals("--ring-tag: 'latest' must contain {ring}, like {ring}-latest", pattern.getErrorOutput().strip());
+
+        LaunchResult noRepository = launcher.launch("rings", "ghcr.io");
+        assertEquals(2, noRepository.exitCode());
+        assertTrue(noRepository.getErrorOutput().contains("'ghcr.io' is not REGISTRY/REPOSITORY (like ghcr.io/wizzense/aitherzero)"),
+                noRepository.getErrorOutput());
+    }
+
+    @Test
     void seed001Healthy_everyRingTagEndsOnTheBuild_andRingsListsThem(QuarkusMainLauncher launcher) throws Exception {
         String repo = REPO + "-good";
         Path plan = plan(repo);

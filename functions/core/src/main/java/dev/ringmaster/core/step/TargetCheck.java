@@ -62,8 +62,10 @@ public final class TargetCheck {
             return "";
         } catch (RolloutTarget.ChangedByHand e) {
             return pause(plan, r, phase, target, e.getMessage());
-        } catch (RolloutTarget.Refused | RolloutTarget.Unavailable e) {
-            return "; " + target.describe() + " not checked: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // Refused, Unavailable, or a setting or credential that is wrong: the tick's decision is saved and its
+            // outbox must still run, so a check that cannot be made is only said.
+            return "; " + target.describe() + " not checked: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

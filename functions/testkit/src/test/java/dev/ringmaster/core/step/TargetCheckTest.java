@@ -70,15 +70,23 @@ class TargetCheckTest {
         assertEquals("inProgress 10%", w.track());
     }
 
-    @Test
-    void aRunningTickWhoseTargetIsDown_saysTheTrackWasNotChecked() {
+    static Stream<Arguments> checksThatCannotBeMade() {
+        return Stream.of(Arguments.of(new RolloutTarget.Unavailable("503 Service Unavailable"), "503 Service Unavailable"),
+                Arguments.of(new IllegalStateException("cannot read secret ssm:/vpn/play-key: ParameterNotFound"),
+                        "cannot read secret ssm:/vpn/play-key: ParameterNotFound"));
+    }
+
+    @ParameterizedTest(name = "{1}: said; the tick's decision stands and the tick finishes")
+    @MethodSource("checksThatCannotBeMade")
+    void aRunningTickWhoseTargetCannotBeRead_saysTheTrackWasNotChecked(RuntimeException down, String said) {
         w.startLive(StepWorld.HEALTHY);
-        w.targetDown.set(new RolloutTarget.Unavailable("503 Service Unavailable"));
+        w.targetDown.set(down);
 
         w.clock.advance(Duration.ofMinutes(5));
         EvaluateGates.Result r = w.evaluate().tick(StepWorld.ID);
 
+        assertTrue(r.written(), r.note());
         assertEquals(RolloutState.RUNNING, w.rollout().state());
-        assertTrue(r.note().contains("google-play com.example.vpn production not checked: 503 Service Unavailable"), r.note());
+        assertTrue(r.note().contains("google-play com.example.vpn production not checked: " + said), r.note());
     }
 }
