@@ -95,7 +95,13 @@ public final class LiveTargets {
             byType.put(TargetType.APP_REVIEW, new AppReviewTarget(api));
         }
         OciRegistryTarget oci = new OciRegistryTarget(client, policy, new RegistryLogins(setting.apply(REGISTRY_AUTHS), secrets), wall);
-        EcrRingTarget ecr = new EcrRingTarget(region -> aws == null ? null : aws.ecr(region));
+        Map<String, EcrClient> ecrByRegion = new java.util.concurrent.ConcurrentHashMap<>();
+        EcrRingTarget ecr = new EcrRingTarget(region -> {
+            if (aws == null) {
+                throw new RolloutTarget.Refused("an Amazon ECR registry needs an AWS region: set " + AWS_REGION + " or AWS_REGION");
+            }
+            return ecrByRegion.computeIfAbsent(region, aws::ecr);
+        });
         byType.put(TargetType.CONTAINER_RING, new ContainerRings(oci, ecr));
         FlagDocuments flags = new FlagDocuments(aws == null ? null : aws.s3(), aws == null ? null : aws.appConfig(),
                 setting.apply(APPCONFIG_STRATEGY).orElse(FlagDocuments.DEFAULT_STRATEGY), FlagDocuments.DEFAULT_ATTEMPTS);
