@@ -51,11 +51,9 @@ public final class FlagDocuments implements FlagWriter, RolloutTarget {
 
     @Override
     public void write(FlagStore store, Map<String, Object> flags) {
-        for (Map.Entry<String, Object> e : flags.entrySet()) {
-            if (!(e.getValue() instanceof Boolean || isPercentage(e.getValue()))) {
-                throw new Refused("flag " + e.getKey() + ": " + e.getValue() + " is neither a percentage 0–100 nor true/false");
-            }
-        }
+        FlagAudience.invalid(flags).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
         store(store.provider(), store.keys()).update(doc -> doc.set(flags), attempts);
     }
 
@@ -167,9 +165,5 @@ public final class FlagDocuments implements FlagWriter, RolloutTarget {
                 + (note.isEmpty() ? "" : "; " + note);
         double percent = doc.value(flag + ".percentage").orElse(null) instanceof Double d ? d : Double.NaN;
         return new TargetState(enabled ? "enabled" : "disabled", percent, detail);
-    }
-
-    private static boolean isPercentage(Object v) {
-        return v instanceof Number n && !Double.isNaN(n.doubleValue()) && n.doubleValue() >= 0 && n.doubleValue() <= 100;
     }
 }

@@ -24,6 +24,7 @@ public final class Http {
     private final HttpClient client;
     private final Policy policy;
     private final String system;
+    private final Retry retry;
 
     /** How hard to try: attempts in all, the first backoff (doubled each time), and the longest wait worth sleeping. */
     public record Policy(int attempts, Duration firstBackoff, Duration maxWait, Duration timeout) {
@@ -34,20 +35,11 @@ public final class Http {
         this.client = client;
         this.policy = policy;
         this.system = system;
+        this.retry = retry(policy, system);
     }
 
-    /**
-     * HTTP/1.1: on plain http (a loopback registry, a stand-in) Java's client would first ask to upgrade to h2c, which
-     * servers that do not speak it leave unanswered until the timeout.
-     */
-    public static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-    }
-
-    /** The response, after retries; throws {@link RolloutTarget.Unavailable} when the system stayed unreachable or busy. */
-    public HttpResponse<byte[]> send(HttpRequest request) {
-        HttpRequest timed = HttpRequest.newBuilder(request, (k, v) -> true).timeout(policy.timeout()).build();
+    /** One retry policy per system, made once: each call through it keeps its own attempt count. */
+    private static Retry retry(Policy policy, String system) {
         RetryConfig config = RetryConfig.<HttpResponse<byte[]>>custom()
                 .maxAttempts(policy.attempts())
                 .retryOnResult(r -> retryable(r.statusCode()) && wait(r).compareTo(policy.maxWait()) <= 0)
@@ -62,7 +54,21 @@ public final class Http {
                 })
                 .failAfterMaxAttempts(false)
                 .build();
-        Retry retry = Retry.of(system, config);
+        return Retry.of(system, config);
+    }
+
+    /**
+     * HTTP/1.1: on plain http (a loopback registry, a stand-in) Java's client would first ask to upgrade to h2c, which
+     * servers that do not speak it leave unanswered until the timeout.
+     */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** The response, after retries; throws {@link RolloutTarget.Unavailable} when the system stayed unreachable or busy. */
+    public HttpResponse<byte[]> send(HttpRequest request) {
+        HttpRequest timed = HttpRequest.newBuilder(request, (k, v) -> true).timeout(policy.timeout()).build();
         HttpResponse<byte[]> response;
         try {
             response = Retry.decorateCheckedSupplier(retry, () -> client.send(timed, HttpResponse.BodyHandlers.ofByteArray())).get();

@@ -51,6 +51,11 @@ public final class ContainerRings implements RolloutTarget {
     }
 
     private RolloutTarget of(Target target) {
-        return EcrRingTarget.handles(target.key("registry")) ? ecr : oci;
+        return of(target.key("registry"));
+    }
+
+    /** The registry's kind of ring-tag target: ECR for {@code *.dkr.ecr.*.amazonaws.com}, OCI for every other. */
+    RingTagTarget of(String registry) {
+        return EcrRingTarget.handles(registry) ? ecr : oci;
     }
 }

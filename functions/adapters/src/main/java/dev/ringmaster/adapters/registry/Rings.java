@@ -8,12 +8,10 @@ import java.util.List;
  * the tags matching the ring tag pattern ({@code {ring}-latest} unless told otherwise), ordered by tag.
  */
 public final class Rings {
-    private final OciRegistryTarget oci;
-    private final EcrRingTarget ecr;
+    private final ContainerRings rings;
 
     public Rings(OciRegistryTarget oci, EcrRingTarget ecr) {
-        this.oci = oci;
-        this.ecr = ecr;
+        this.rings = new ContainerRings(oci, ecr);
     }
 
     /** {@code ghcr.io/wizzense/aitherzero}: the registry is everything before the first '/'. */
@@ -31,6 +29,6 @@ public final class Rings {
         String scheme = registryAndRepository.substring(0, registryAndRepository.length() - reference.length());
         String registry = scheme + reference.substring(0, slash);
         String repository = reference.substring(slash + 1);
-        return EcrRingTarget.handles(registry) ? ecr.ringTags(registry, repository, ringTag) : oci.ringTags(registry, repository, ringTag);
+        return rings.of(registry).ringTags(registry, repository, ringTag);
     }
 }

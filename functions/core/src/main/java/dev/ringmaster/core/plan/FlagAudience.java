@@ -13,6 +13,15 @@ public final class FlagAudience {
     private FlagAudience() {
     }
 
+    /** What is wrong with flag values to write (each a percentage 0–100 or true/false), naming the first bad one; empty when none is. */
+    public static Optional<String> invalid(Map<String, Object> flags) {
+        return flags.entrySet().stream()
+                .filter(e -> !(e.getValue() instanceof Boolean || e.getValue() instanceof Number n && !Double.isNaN(n.doubleValue())
+                        && n.doubleValue() >= 0 && n.doubleValue() <= 100))
+                .map(e -> "flag " + e.getKey() + ": " + e.getValue() + " is neither a percentage 0–100 nor true/false")
+                .findFirst();
+    }
+
     /** Entering {@code phase}: the flag on at its percentage, or its cohort on; empty when the phase has neither. */
     public static Optional<Map<String, Object>> entering(String flag, Phase phase, String version) {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -170,9 +170,15 @@ final class Effects {
     private List<Call> withdraw(Plan plan, Rollout rollout, String version) {
         List<Call> calls = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<HistoryEntry> history = null;
         for (int i = rollout.phaseIndex(); i >= Math.max(0, rollout.firstPhase()); i--) {
             Phase p = plan.phases().get(i);
-            Target t = lastGood(rollout.id(), p, plan.targetOf(p));
+            Target t = plan.targetOf(p);
+            if (t.type() == TargetType.CONTAINER_RING) {
+                // read once for every ring the rollback withdraws, and only when there is a ring
+                history = history == null ? store.history(rollout.id()) : history;
+                t = lastGood(history, p, t);
+            }
             // A store release serves every percentage phase at once: withdrawn once. Rings, cohorts and groups are each their own.
             if (seen.add(t + "|" + p.ring() + "|" + p.cohort() + "|" + p.groups())) {
                 try {
@@ -296,11 +302,8 @@ final class Effects {
      * A ring's last good digest is what its tag held before this rollout first moved it: the history records it
      * ({@link TargetState#previous}) and a rollback hands it to the target as key {@code lastGood} (seed 001).
      */
-    private Target lastGood(String rolloutId, Phase phase, Target target) {
-        if (target.type() != TargetType.CONTAINER_RING) {
-            return target;
-        }
-        return store.history(rolloutId).stream()
+    private static Target lastGood(List<HistoryEntry> history, Phase phase, Target target) {
+        return history.stream()
                 .filter(e -> e.kind() == HistoryEntry.Kind.ACTION && phase.name().equals(e.phase()) && e.what().startsWith("enter ok"))
                 .map(e -> PREVIOUS_DIGEST.matcher(e.reasons().get(0)))
                 .filter(java.util.regex.Matcher::find)

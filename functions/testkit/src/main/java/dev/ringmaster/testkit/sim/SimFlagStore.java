@@ -36,10 +36,9 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
     @Override
     public synchronized void write(FlagStore store, Map<String, Object> flags) {
         String asked = store.provider() + " " + new TreeMap<>(store.keys()) + " " + new TreeMap<>(flags);
-        for (Map.Entry<String, Object> e : flags.entrySet()) {
-            if (!(e.getValue() instanceof Boolean || isPercentage(e.getValue()))) {
-                throw log.refuse("write", asked, "flag " + e.getKey() + ": " + e.getValue() + " is neither a percentage 0–100 nor true/false");
-            }
+        Optional<String> invalid = FlagAudience.invalid(flags);
+        if (invalid.isPresent()) {
+            throw log.refuse("write", asked, invalid.get());
         }
         set("write", asked, flags);
     }
@@ -185,10 +184,6 @@ public final class SimFlagStore implements FlagWriter, RolloutTarget {
                 + (note.isEmpty() ? "" : "; " + note);
         double percent = percentage.orElse(null) instanceof Number n ? n.doubleValue() : Double.NaN;
         return new TargetState(enabled ? "enabled" : "disabled", percent, detail);
-    }
-
-    private static boolean isPercentage(Object v) {
-        return v instanceof Number n && !Double.isNaN(n.doubleValue()) && n.doubleValue() >= 0 && n.doubleValue() <= 100;
     }
 
     private static Map<String, Object> copy(Map<?, ?> map) {
