@@ -12,6 +12,11 @@ public record HaltRule(String metric, Bound bound, Duration sustain, Duration wi
         return severity == Severity.CRITICAL && action != HaltAction.ALERT;
     }
 
+    /** How decisions name the rule: "crash_rate ≤ 0.02 for 15m". */
+    public String label() {
+        return criterion().describe() + (sustain == null || sustain.isZero() ? "" : " for " + Durations.format(sustain));
+    }
+
     public Criterion criterion() {
         return new Criterion(metric, bound, window, null, sustain);
     }

@@ -20,7 +20,9 @@ public enum NotifyEvent {
     /** seed 003: "schedule postmortem within 48 hours" */
     POSTMORTEM_DUE("postmortem-due"),
     /** issue 11: the target shows a change made by hand in its console; the rollout paused rather than overwrite it: critical */
-    CHANGED_BY_HAND("changed-by-hand");
+    CHANGED_BY_HAND("changed-by-hand"),
+    /** seed 002 "daily status updates during rollout": once a day while the rollout is not finished */
+    DAILY_STATUS("daily-status");
 
     public final String key;
 
@@ -31,6 +33,19 @@ public enum NotifyEvent {
     /** Critical events reach every notify rule of the phase, whatever the rule listens for. */
     public boolean critical() {
         return this == ACTION_FAILED || this == ROLLBACK_SLOW || this == CHANGED_BY_HAND;
+    }
+
+    /**
+     * How urgent the event is for severity routing (seed 002's alert levels): stops and failures critical, what
+     * waits for a person warning, progress info. An {@link #ALERT} is as severe as the rules that fired
+     * ({@code NotifyChannel} says which).
+     */
+    public Severity severity() {
+        return switch (this) {
+            case HALTED, ROLLED_BACK, KILLED, ACTION_FAILED, ROLLBACK_SLOW, CHANGED_BY_HAND, INCIDENT, CUSTOMERS_AFFECTED -> Severity.CRITICAL;
+            case HELD, PAUSED, APPROVAL_NEEDED, ALERT, POSTMORTEM_DUE -> Severity.WARNING;
+            default -> Severity.INFO;
+        };
     }
 
     public static Optional<NotifyEvent> of(String key) {

@@ -64,7 +64,7 @@ final class PhasesReader {
             Duration rollbackWithin = f.duration("rollbackWithin", false).orElse(null);
             Approval approval = approval(f, problems);
             Map<String, Object> flags = flags(f, problems);
-            List<NotifyRule> notify = f.has("notify") ? PlanParser.notifyRules(f, problems) : null;
+            List<NotifyRule> notify = f.has("notify") ? NotifyReader.read(f, problems) : null;
             List<Gate> gates = RulesReader.gates(f, metrics, problems);
             if (problems.size() == before) {
                 out.add(new Phase(name, percent, cohort, groups, ring, size, target, soak, maxSoak, rollbackWithin, approval, flags, notify, gates));

@@ -14,13 +14,16 @@ import java.util.Map;
  * @param watchAfterComplete   how long halt rules keep being judged after COMPLETED (null: not at all)
  * @param rollbackWithin       how fast any rollback must take effect when its phase sets no limit (null: none)
  * @param approvers            approver groups: name → people who may approve for it
+ * @param sources              where metric sources are reached ({@code spec.sources})
+ * @param previousVersion      the release this one replaces (metadata.previousVersion): the baseline of {@code $version} queries, or null
  */
 public record Plan(String id, String app, String version, boolean hotfix, Risk risk, Target target,
                    FlagStore flagStore, Map<String, MetricDef> metrics, DeploymentWindows windows,
                    List<Phase> phases, boolean fromTemplate, List<HaltRule> haltRules, OnGateFail onGateFail,
                    double falseHaltRate, double falseAdvanceRate, List<NotifyRule> notifyRules, KillSwitch killSwitch,
                    int circuitBreakerErrors, String circuitBreakerMetric, List<String> checklist, Duration watchAfterRollback,
-                   Duration watchAfterComplete, Duration hotfixSoak, Duration rollbackWithin, Map<String, List<String>> approvers) {
+                   Duration watchAfterComplete, Duration hotfixSoak, Duration rollbackWithin, Map<String, List<String>> approvers,
+                   Sources sources, String previousVersion) {
 
     public static final double DEFAULT_FALSE_HALT_RATE = 0.01;
     public static final double DEFAULT_FALSE_ADVANCE_RATE = 0.05;
@@ -33,6 +36,7 @@ public record Plan(String id, String app, String version, boolean hotfix, Risk r
         notifyRules = List.copyOf(notifyRules);
         checklist = List.copyOf(checklist);
         approvers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(approvers));
+        sources = sources == null ? Sources.NONE : sources;
     }
 
     /** How fast a rollback of {@code phase} must take effect: the phase's own limit, else the plan's (null: none). */

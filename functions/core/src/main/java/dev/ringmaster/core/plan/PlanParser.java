@@ -25,9 +25,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class PlanParser {
     public static final Pattern ROLLOUT_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> METADATA = List.of("name", "app", "version", "hotfix", "description", "owner");
+    private static final List<String> METADATA = List.of("name", "app", "version", "previousVersion", "hotfix", "description", "owner");
     private static final List<String> SPEC = List.of("risk", "target", "flagStore", "metrics", "windows", "phases",
-            "haltRules", "onGateFail", "falseHaltRate", "falseAdvanceRate", "notify", "killSwitch", "circuitBreaker",
+            "haltRules", "onGateFail", "falseHaltRate", "falseAdvanceRate", "notify", "sources", "killSwitch", "circuitBreaker",
             "checklist", "watchAfterRollback", "watchAfterComplete", "hotfixSoak", "rollbackWithin", "approvers");
 
     private PlanParser() {
@@ -82,6 +82,7 @@ public final class PlanParser {
         }
         String app = meta.string("app", false).orElse(null);
         String version = meta.string("version", false).orElse(null);
+        String previousVersion = meta.string("previousVersion", false).orElse(null);
         boolean hotfix = meta.bool("hotfix").orElse(false);
 
         Fields spec = Fields.of(top.get("spec"), "spec", problems, SPEC);
@@ -92,6 +93,7 @@ public final class PlanParser {
         spec.rejectUnknown();
         Risk risk = spec.string("risk", false).map(r -> RulesReader.named(spec, "risk", r, Risk.class)).orElse(null);
         Map<String, MetricDef> metrics = MetricsReader.read(spec, problems);
+        Sources sources = SourcesReader.read(spec, problems);
         Target target = TargetReader.read(spec.get("target"), spec.child("target"), problems).orElse(null);
         FlagStore flagStore = TargetReader.readFlagStore(spec.get("flagStore"), spec.child("flagStore"), problems).orElse(null);
         DeploymentWindows windows = WindowsReader.read(spec.get("windows"), spec.child("windows"), problems);
@@ -133,7 +135,7 @@ public final class PlanParser {
                 .orElse(OnGateFail.PAUSE);
         double falseHaltRate = rate(spec, "falseHaltRate", Plan.DEFAULT_FALSE_HALT_RATE);
         double falseAdvanceRate = rate(spec, "falseAdvanceRate", Plan.DEFAULT_FALSE_ADVANCE_RATE);
-        List<NotifyRule> notify = notifyRules(spec, problems);
+        List<NotifyRule> notify = NotifyReader.read(spec, problems);
         KillSwitch killSwitch = killSwitch(spec, problems);
         Fields breakerFields = Fields.of(spec.get("circuitBreaker"), spec.child("circuitBreaker"), problems,
                 List.of("consecutiveErrors", "metric"));
@@ -151,6 +153,7 @@ public final class PlanParser {
                     + killSwitch.flag() + " to be written");
         }
         PlanChecks.check(spec, phases, fromTemplate, target, flagStore, problems);
+        versionBaselines(spec, meta, previousVersion, metrics, phases, haltRules);
         PlanChecks.approvals(spec, phases, approvers, problems);
         if (!problems.isEmpty()) {
             return null;
@@ -159,7 +162,29 @@ public final class PlanParser {
         phases = AppReviewGate.add(phases, target, metrics);
         return new Plan(id, app, version, hotfix, risk, target, flagStore, metrics, windows, phases, fromTemplate, haltRules,
                 onGateFail, falseHaltRate, falseAdvanceRate, notify, killSwitch, breaker, breakerMetric, checklist, watch,
-                watchAfterComplete, hotfixSoak, rollbackWithin, approvers);
+                watchAfterComplete, hotfixSoak, rollbackWithin, approvers, sources, previousVersion);
+    }
+
+    /**
+     * A relative bound on a metric whose query names {@code $version} compares the canary's version with the one it
+     * replaces: without {@code metadata.previousVersion} there is nothing to compare with.
+     */
+    private static void versionBaselines(Fields spec, Fields meta, String previousVersion, Map<String, MetricDef> metrics,
+                                         List<Phase> phases, List<HaltRule> haltRules) {
+        if (previousVersion != null) {
+            return;
+        }
+        java.util.Set<String> relative = new java.util.LinkedHashSet<>();
+        phases.forEach(p -> p.gates().stream().filter(g -> g.bound().relative()).forEach(g -> relative.add(g.metric())));
+        haltRules.stream().filter(r -> r.bound().relative()).forEach(r -> relative.add(r.metric()));
+        for (String name : relative) {
+            MetricDef def = metrics.get(name);
+            if (def != null && def.query().values().stream().anyMatch(v -> String.valueOf(v).contains("$version"))) {
+                (meta.node() != null ? meta : spec).error(meta.node() != null ? "version" : "metrics",
+                        "metric '" + name + "' is compared with its baseline and its query names $version: give metadata.previousVersion,"
+                                + " the version this release replaces");
+            }
+        }
     }
 
     private static double rate(Fields spec, String key, double fallback) {
@@ -168,43 +193,6 @@ public final class PlanParser {
             spec.error(key, key + " " + Numbers.plain(v) + " must be in (0, 0.5]: 0.01 means 1 %");
         }
         return v;
-    }
-
-    static List<NotifyRule> notifyRules(Fields parent, Problems problems) {
-        List<NotifyRule> out = new ArrayList<>();
-        List<Node> items = parent.items("notify");
-        for (int i = 0; i < items.size(); i++) {
-            Fields f = Fields.of(items.get(i), parent.child("notify") + "[" + i + "]", problems, List.of("channel", "url", "on"));
-            f.rejectUnknown();
-            int before = problems.size();
-            String channel = f.string("channel", true).orElse("");
-            if (!channel.isEmpty() && !NotifyRule.CHANNELS.contains(channel)) {
-                f.error("channel", "unknown channel '" + channel + "'" + Suggest.hint(channel, NotifyRule.CHANNELS)
-                        + "; one of " + String.join(", ", NotifyRule.CHANNELS));
-            }
-            boolean needsUrl = List.of("slack", "teams", "webhook", "statuspage").contains(channel);
-            String url = f.string("url", needsUrl).orElse(null);
-            boolean secretRef = url != null && (url.startsWith("ssm:/") || url.startsWith("secretsmanager:"));
-            if (url != null && List.of("slack", "teams").contains(channel) && !secretRef) {
-                f.error("url", "a " + channel + " webhook URL is a secret: give an ssm:/ or secretsmanager: reference, not '"
-                        + abbreviate(url) + "'");
-            } else if (url != null && !secretRef && !url.startsWith("https://")) {
-                f.error("url", "url '" + abbreviate(url) + "' must be https:// or an ssm:/ or secretsmanager: reference");
-            }
-            List<NotifyEvent> on = new java.util.ArrayList<>();
-            for (String e : f.strings("on")) {
-                NotifyEvent.of(e).ifPresentOrElse(on::add, () -> f.error("on", "unknown event '" + e + "'"
-                        + Suggest.hint(e, NotifyEvent.keys()) + "; one of " + String.join(", ", NotifyEvent.keys())));
-            }
-            if (problems.size() == before) {
-                out.add(new NotifyRule(channel, url, on));
-            }
-        }
-        return out;
-    }
-
-    private static String abbreviate(String url) {
-        return url.length() > 40 ? url.substring(0, 40) + "…" : url;
     }
 
     private static KillSwitch killSwitch(Fields spec, Problems problems) {

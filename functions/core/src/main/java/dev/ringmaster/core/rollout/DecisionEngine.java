@@ -192,7 +192,7 @@ public final class DecisionEngine {
     private Rules haltRules(Plan plan, Map<String, MetricSeries> observations, Thresholds t) {
         Rules out = new Rules(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (HaltRule rule : plan.haltRules()) {
-            Reason reason = judge("halt rule", rule.criterion().describe() + sustain(rule.sustain()),
+            Reason reason = judge("halt rule", rule.label(),
                     gates.judge(rule.criterion(), plan.metrics().get(rule.metric()).kind(), series(observations, rule.metric()), t));
             out.verdicts.add(reason);
             if (reason.outcome() == Outcome.FAIL) {
@@ -210,10 +210,6 @@ public final class DecisionEngine {
 
     private static Reason judge(String kind, String rule, Verdict v) {
         return new Reason(kind + " " + rule, v.outcome(), v.evidence().reason(), v.evidence());
-    }
-
-    private static String sustain(Duration d) {
-        return d == null || d.isZero() ? "" : " for " + Durations.format(d);
     }
 
     private static MetricSeries series(Map<String, MetricSeries> observations, String metric) {

@@ -37,7 +37,7 @@ final class CircuitBreaker {
     static Decision apply(Plan plan, Phase phase, Effect effect, Map<String, MetricSeries> observations, List<String> unavailable,
                           int sourceErrors, Decision decided, Instant now) {
         if (decided.type() == DecisionType.ROLLBACK || decided.type() == DecisionType.KILL) {
-            return withSources(decided, unavailable, now);
+            return withSources(decided, unavailable, List.of(), now);
         }
         int limit = plan.circuitBreakerErrors();
         List<Reason> why = new ArrayList<>();
@@ -55,7 +55,7 @@ final class CircuitBreaker {
             unavailable.forEach(u -> why.add(Reason.of("source", u)));
         }
         if (why.isEmpty()) {
-            return withSources(decided, unavailable, now);
+            return withSources(decided, unavailable, List.of(), now);
         }
         boolean flagCanary = plan.targetOf(phase).type() == TargetType.FEATURE_FLAG && plan.killSwitch() != null;
         why.add(Reason.of("circuitBreaker", "circuitBreaker.consecutiveErrors " + limit + " reached: "
@@ -88,12 +88,14 @@ final class CircuitBreaker {
         return out;
     }
 
-    private static Decision withSources(Decision decision, List<String> unavailable, Instant now) {
-        if (unavailable.isEmpty()) {
+    /** The decision with why sources gave no data: unreachable ones, and ones whose newest data is too old. */
+    static Decision withSources(Decision decision, List<String> unavailable, List<String> stale, Instant now) {
+        if (unavailable.isEmpty() && stale.isEmpty()) {
             return decision;
         }
         List<Reason> why = new ArrayList<>(decision.reasons());
         unavailable.forEach(u -> why.add(Reason.of("source unavailable", u)));
+        stale.forEach(u -> why.add(Reason.of("source stale", u)));
         return new Decision(decision.type(), decision.phase(), why, decision.verdicts(), decision.alerts(), now, decision.waitUntil());
     }
 }

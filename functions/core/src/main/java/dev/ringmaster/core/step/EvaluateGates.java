@@ -13,6 +13,7 @@ import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.HistoryEntry;
 import dev.ringmaster.core.port.Intent;
 import dev.ringmaster.core.port.MetricSource;
+import dev.ringmaster.core.port.Release;
 import dev.ringmaster.core.port.RolloutEvent;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.StoredRollout;
@@ -127,22 +128,27 @@ public final class EvaluateGates {
         Instant since = evidenceSince(live, r);
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
         List<String> unavailable = new ArrayList<>();
-        read(metrics, plan, r, metricsOf(plan, plan.phases().get(r.phaseIndex()).gates()), since, now, observations, unavailable);
+        List<String> stale = new ArrayList<>();
+        read(metrics, plan, r, metricsOf(plan, plan.phases().get(r.phaseIndex()).gates()), since, now, observations, unavailable, stale);
         int errors = unavailable.isEmpty() ? 0 : r.sourceErrors() + 1;
         Decision decision = CircuitBreaker.apply(plan, plan.phases().get(r.phaseIndex()), stored.effect(), observations, unavailable,
-                errors, engine.decide(plan, r, observations, now, live), now);
+                errors, CircuitBreaker.withSources(engine.decide(plan, r, observations, now, live), List.of(), stale, now), now);
         Rollout moved = RolloutMachine.apply(plan, r, decision, now);
         boolean transition = moved != r;
         // What the tick remembers: its decision and which alerts fired, so only a change is announced.
         String memory = decision.type().name() + (decision.alerts().isEmpty() ? ""
                 : " +alerts " + decision.alerts().stream().map(Reason::rule).sorted().toList());
-        Rollout next = transition ? moved.remembering(memory, errors) : r.ticked(memory, errors);
+        boolean announce = transition || !memory.equals(DailyStatus.decision(r.lastDecision()));
+        long day = DailyStatus.due(plan, r, moved, now, announce);
+        String remembered = DailyStatus.remember(memory, r.lastDecision(), day);
+        Rollout next = transition ? moved.remembering(remembered, errors) : r.ticked(remembered, errors);
         List<HistoryEntry> entries = new ArrayList<>();
         entries.add(entry(rolloutId, now, next.version(), HistoryEntry.Kind.DECISION, decision.type().name(), decision));
         if (transition) {
             entries.add(transition(plan, r, next, decision, now));
         }
-        RolloutEvent event = transition || !memory.equals(r.lastDecision()) ? event(plan, next, decision, notifyEvent(decision)) : null;
+        RolloutEvent event = announce ? event(plan, next, decision, notifyEvent(decision))
+                : day > 0 ? event(plan, next, decision, NotifyEvent.DAILY_STATUS) : null;
         Intent intent = event == null ? null : Intent.of(event);
         try {
             store.save(next, r.version(), entries, intent);
@@ -178,14 +184,20 @@ public final class EvaluateGates {
         };
     }
 
-    /** Reads each of {@code names} over (since, now]; a source that cannot be read is noted in {@code unavailable}. */
+    /**
+     * Reads each of {@code names} over (since, now]; a source that cannot be read is noted in {@code unavailable}, one
+     * whose data is too old in {@code stale} (that metric has no data, and the source is not failing).
+     */
     static void read(MetricSource metrics, Plan plan, Rollout r, Iterable<String> names, Instant since, Instant now,
-                     Map<String, MetricSeries> observations, List<String> unavailable) {
+                     Map<String, MetricSeries> observations, List<String> unavailable, List<String> stale) {
+        Release release = Release.of(plan, plan.phases().get(r.phaseIndex()), r.id(), r.startedAt());
         for (String metric : names) {
             MetricDef def = plan.metrics().get(metric);
             try {
-                List<Sample> samples = metrics.read(def, r.id(), plan.version(), since, now);
+                List<Sample> samples = metrics.read(def, release, since, now);
                 observations.put(metric, new MetricSeries(metric, samples, false));
+            } catch (MetricSource.Stale e) {
+                stale.add(metric + ": " + e.getMessage());
             } catch (MetricSource.Unavailable e) {
                 unavailable.add(metric + ": " + e.getMessage());
             }

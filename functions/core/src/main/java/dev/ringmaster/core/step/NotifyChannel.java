@@ -3,6 +3,9 @@ package dev.ringmaster.core.step;
 import dev.ringmaster.core.plan.NotifyRule;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
+import dev.ringmaster.core.plan.Severity;
+import dev.ringmaster.core.port.HistoryEntry;
+import dev.ringmaster.core.rollout.RolloutState;
 import dev.ringmaster.core.port.Notifier;
 import dev.ringmaster.core.port.RolloutEvent;
 import dev.ringmaster.core.port.RolloutStore;
@@ -55,22 +58,27 @@ public final class NotifyChannel {
         }
         Plan plan = plans.get(event.rolloutId(), stored.get().planYaml());
         Phase phase = plan.phases().get(event.phaseIndex());
+        Severity severity = Messages.severity(plan, event);
         List<String> told = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<HistoryEntry> history = null;
         boolean allSent = true;
         for (NotifyRule rule : plan.notifyIn(phase)) {
-            if (!rule.listensTo(event.event())) {
+            if (!rule.listensTo(event.event(), severity)) {
                 continue;
             }
-            String key = "notify#" + event.rolloutId() + "#" + event.intentId() + "#" + event.event() + "#" + rule.channel() + "#" + rule.url();
+            String key = "notify#" + event.rolloutId() + "#" + event.intentId() + "#" + event.event() + "#" + rule.channel() + "#" + rule.address();
             Instant now = clock.instant();
             RolloutStore.MessageClaim claim = store.claim(key, now, until);
             if (claim != RolloutStore.MessageClaim.CLAIMED) {
                 allSent &= claim == RolloutStore.MessageClaim.SENT;
                 continue;
             }
+            if (history == null) {
+                history = store.history(event.rolloutId());
+            }
             try {
-                notifier.send(rule, message(plan, phase, rule, event));
+                notifier.send(rule, message(plan, phase, rule, event, stored.get().rollout().state(), history));
             } catch (RuntimeException e) {
                 store.release(key);
                 failed.add(rule.channel() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -90,10 +98,9 @@ public final class NotifyChannel {
     }
 
     /** TestFlight notes are the ring target's "What to Test" when it has one; every other message says why. */
-    static Notifier.Message message(Plan plan, Phase phase, NotifyRule rule, RolloutEvent e) {
-        String title = plan.label() + ": " + e.event() + " in " + e.phase();
+    static Notifier.Message message(Plan plan, Phase phase, NotifyRule rule, RolloutEvent e, RolloutState state, List<HistoryEntry> history) {
         String whatToTest = plan.targetOf(phase).key("whatToTest");
         String text = rule.channel().equals("testflight-notes") && whatToTest != null ? whatToTest : String.join("\n", e.reasons());
-        return new Notifier.Message(e.rolloutId(), e.event(), title, text);
+        return Messages.of(plan, phase, e, state, history, text);
     }
 }

@@ -83,7 +83,7 @@ final class Watch {
             Instant since = r.state() == RolloutState.COMPLETED || r.state() == RolloutState.ROLLED_BACK || r.phaseEnteredAt() == null
                     ? today(r.stoppedAt(), now) : EvaluateGates.evidenceSince(EvaluateGates.live(plan, stored), r);
             Map<String, MetricSeries> observations = new LinkedHashMap<>();
-            EvaluateGates.read(metrics, plan, r, EvaluateGates.metricsOf(plan, List.of()), since, now, observations, new ArrayList<>());
+            EvaluateGates.read(metrics, plan, r, EvaluateGates.metricsOf(plan, List.of()), since, now, observations, new ArrayList<>(), new ArrayList<>());
             watched = engine.watch(plan, r, observations, now, since);
             if (watched.type() == DecisionType.ROLLBACK) {
                 return escalate(plan, stored, watched, now);

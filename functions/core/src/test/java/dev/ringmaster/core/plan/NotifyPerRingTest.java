@@ -33,15 +33,15 @@ class NotifyPerRingTest {
                 Arguments.of("seed 000 ring 0: the dev team's channel replaces the plan's", "ring-0", NotifyEvent.ADVANCED,
                         List.of("slack ssm:/nestory/slack/dev")),
                 Arguments.of("seed 000 ring 2: the plan's #releases still hears the advance; TestFlight notes go to the beta group",
-                        "ring-2", NotifyEvent.ADVANCED, List.of("slack ssm:/nestory/slack/releases", "testflight-notes null")),
+                        "ring-2", NotifyEvent.ADVANCED, List.of("slack ssm:/nestory/slack/releases", "testflight-notes ")),
                 Arguments.of("seed 000 ring 2: a hold is for no one: TestFlight notes are written when the build arrives", "ring-2",
                         NotifyEvent.HELD, List.of()),
                 Arguments.of("seed 000 ring 3: early access gets the in-app notice, the team its message", "ring-3", NotifyEvent.ADVANCED,
-                        List.of("slack ssm:/nestory/slack/releases", "in-app null")),
+                        List.of("slack ssm:/nestory/slack/releases", "in-app ")),
                 Arguments.of("seed 000 ring 3: the status page hears only that customers were affected", "ring-3",
-                        NotifyEvent.CUSTOMERS_AFFECTED, List.of("statuspage ssm:/nestory/statuspage")),
+                        NotifyEvent.CUSTOMERS_AFFECTED, List.of("statuspage kctbh9vrtdwd ssm:/nestory/statuspage-key")),
                 Arguments.of("seed 000 ring 4: GA users are told of a rollback in the app", "ring-4", NotifyEvent.ROLLED_BACK,
-                        List.of("slack ssm:/nestory/slack/releases", "in-app null")),
+                        List.of("slack ssm:/nestory/slack/releases", "in-app ")),
                 Arguments.of("a target that did not take a rollback reaches every team channel, never the users", "ring-4",
                         NotifyEvent.ACTION_FAILED, List.of("slack ssm:/nestory/slack/releases")));
     }
@@ -50,7 +50,7 @@ class NotifyPerRingTest {
     @MethodSource("rings")
     void tellsTheRingsAudienceAndTheTeam(String rule, String ring, NotifyEvent event, List<String> told) {
         Phase phase = NESTORY.phases().get(NESTORY.indexOf(ring));
-        assertEquals(told, NESTORY.notifyIn(phase).stream().filter(n -> n.listensTo(event)).map(n -> n.channel() + " " + n.url()).toList());
+        assertEquals(told, NESTORY.notifyIn(phase).stream().filter(n -> n.listensTo(event)).map(n -> n.channel() + " " + n.address()).toList());
     }
 
     @Test
