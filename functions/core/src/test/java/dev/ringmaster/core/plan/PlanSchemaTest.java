@@ -46,7 +46,9 @@ class PlanSchemaTest {
             "no-phases-no-risk.yaml",               // spec needs phases or risk
             "percent-above-100.yaml",               // audience pattern covers (0, 100]
             "percent-zero.yaml",                    // 0% is outside (0, 100]
-            "slack-url-not-secret.yaml",            // slack url must be ssm:/ or secretsmanager:
+            "slack-url-not-secret.yaml",            // slack url must be a reference
+            "source-secret-inline.yaml",            // a source's token must be a reference; http only to localhost
+            "notify-channel-keys.yaml",             // a webhook rule needs its signing secret
             "template-metric-missing.yaml",         // risk MEDIUM without phases needs its metrics
             "two-bounds.yaml",                      // oneOf: max and maxRelative
             "unknown-key.yaml",                     // sosk: additionalProperties false
@@ -56,6 +58,7 @@ class PlanSchemaTest {
 
     /** Invalid plans whose rule relates fields the schema cannot: left to {@code ringmaster validate}. */
     static final List<String> VALIDATE_ONLY = List.of(
+            "previous-version-missing.yaml",        // a relative bound on a $version query needs metadata.previousVersion
             "app-store-off-schedule.yaml",          // the audience depends on the (possibly inherited) target
             "audience-shrinks.yaml",                // compares phases
             "duplicate-key.yaml",                   // invisible once YAML is a JSON tree

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ringmaster.core.plan.NotifyEvent;
+import dev.ringmaster.core.plan.Severity;
+import dev.ringmaster.core.port.Notifier;
+import dev.ringmaster.testkit.sim.RecordingNotifier;
 import dev.ringmaster.core.port.RolloutEvent;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.rollout.Command;
@@ -86,5 +89,71 @@ class NotifyChannelTest {
 
         assertEquals(List.of("action-failed"), told().stream().filter(e -> !e.equals("paused")).toList(),
                 "the rule listens for halted only, and hears the critical alert");
+    }
+
+    private static final String ROUTED = StepWorld.plan(300, 10_000).replace("- {channel: slack, url: \"ssm:/vpn/slack/releases\"}",
+            "- {channel: slack, url: \"ssm:/vpn/slack/releases\"}\n    - {channel: teams, url: \"ssm:/vpn/teams/oncall\", severity: critical}");
+
+    private List<String> channelsOf(NotifyEvent event) {
+        return w.recorded.sent().stream().filter(s -> s.message().event() == event).map(s -> s.rule().channel()).toList();
+    }
+
+    @Test
+    void seed002AlertLevels_aCriticalOnlyChannelHearsTheHaltButNotTheStartOrAPause() {
+        w.startLive(ROUTED);
+        w.clock.advance(Duration.ofMinutes(5));
+        w.tickAndDeliver();
+
+        assertEquals(List.of("slack"), channelsOf(NotifyEvent.STARTED), "started is info: the critical-only channel stays quiet");
+        assertEquals(List.of("slack", "teams"), channelsOf(NotifyEvent.HALTED), "3 % crashes against a 2 % halt rule: critical");
+    }
+
+    @Test
+    void aHaltMessageSaysWhereItStopped_theVerdicts_andWhatOnCallCanDo() {
+        w.startLive(ROUTED);
+        w.clock.advance(Duration.ofMinutes(5));
+        w.tickAndDeliver();
+
+        Notifier.Message halted = w.recorded.sent().stream().map(RecordingNotifier.Sent::message)
+                .filter(m -> m.event() == NotifyEvent.HALTED).findFirst().orElseThrow();
+        assertEquals(Severity.CRITICAL, halted.severity());
+        assertEquals("phase-1", halted.details().phase());
+        assertEquals("10%", halted.details().audience());
+        assertEquals("HALTED", halted.details().state());
+        assertTrue(halted.details().verdicts().stream().anyMatch(v -> v.startsWith("halt rule crash_rate ≤ 0.02 FAIL")),
+                halted.details().verdicts().toString());
+        assertEquals("Stopped at 10%: nothing advances until someone resumes, rolls back or promotes.", halted.details().next());
+        assertEquals(List.of("Resume", "Roll back", "Promote anyway", "Status"),
+                halted.details().commands().stream().map(Notifier.Instruction::label).toList());
+        assertEquals("{\"command\":\"rollback\",\"rolloutId\":\"" + StepWorld.ID + "\",\"reason\":\"…\"}",
+                halted.details().commands().get(1).operateEvent());
+        assertEquals("ringmaster rollback " + StepWorld.ID + " --reason \"…\"", halted.details().commands().get(1).cli());
+    }
+
+    @Test
+    void anAlertIsAsSevereAsTheRuleThatFired_aWarningNeverReachesACriticalOnlyChannel() {
+        String warning = ROUTED.replace("- {metric: crash_rate, max: 0.02, severity: critical, action: pause}",
+                "- {metric: crash_rate, max: 0.02, severity: warning, action: alert}").replace("max: 0.005}]", "max: 0.5}]");
+        w.startLive(warning);
+        w.clock.advance(Duration.ofMinutes(5));
+        w.tickAndDeliver();
+
+        assertEquals(List.of("slack"), channelsOf(NotifyEvent.ALERT));
+        assertEquals(Severity.WARNING, w.recorded.sent().stream().map(RecordingNotifier.Sent::message)
+                .filter(m -> m.event() == NotifyEvent.ALERT).findFirst().orElseThrow().severity());
+    }
+
+    @Test
+    void seed002DailyStatus_onceADayWhileItRuns_neverTwice() {
+        String daily = StepWorld.HEALTHY.replace("soak: 1h, gates", "soak: 5d, gates")
+                .replace("- {channel: slack, url: \"ssm:/vpn/slack/releases\"}",
+                        "- {channel: slack, url: \"ssm:/vpn/slack/releases\", on: [daily-status]}");
+        w.startLive(daily);
+        for (int i = 0; i < 3 * 24 * 12 + 6; i++) {
+            w.clock.advance(Duration.ofMinutes(5));
+            w.tickAndDeliver();
+        }
+
+        assertEquals(List.of("daily-status", "daily-status", "daily-status"), told(), "and nothing else: the rule listens for it only");
     }
 }
