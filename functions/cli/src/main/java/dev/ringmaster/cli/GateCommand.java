@@ -29,16 +29,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = {"CI health gate (seed 002): judge one phase's gates on a metrics snapshot and print each",
-                "gate's verdict with its evidence. Verdicts use the sample size: a handful of sessions is",
-                "INCONCLUSIVE, not FAIL, and a metric missing from the snapshot is never a pass."},
+        description = {"CI health gate (seed 002): judge one phase's gates on a metrics snapshot, or without --metrics on the",
+                "plan's live sources over --window (spec.sources; docs/sources.md), and print each gate's verdict with",
+                "its evidence. Verdicts use the sample size: a handful of sessions is INCONCLUSIVE, not FAIL, and a",
+                "metric missing from the snapshot or without data is never a pass."},
         footer = {"", "Snapshot (counts for rates, values for gauges, events/min for counts):",
                 "  {\"window\": \"24h\", \"metrics\": {\"crash_rate\": {\"bad\": 31, \"total\": 10000},",
                 "                                 \"latency_p75\": {\"value\": 850, \"baseline\": 800},",
                 "                                 \"smoke_tests\": {\"check\": \"pass\"}}}",
                 "", "Exit codes: 0 every gate passed, 1 a gate failed, 3 inconclusive (no failure, but a gate",
-                "lacks evidence or its metric is missing), 2 bad input.", "", "Example:",
-                "  ./ringmaster gate events/plans/002-android-staged.yaml --phase phase-1 --metrics events/metrics/phase-1-healthy.json"})
+                "lacks evidence, or its metric is missing or has no data), 2 bad input or a source that cannot be read.",
+                "", "Examples:",
+                "  ./ringmaster gate events/plans/002-android-staged.yaml --phase phase-1 --metrics events/metrics/phase-1-healthy.json",
+                "  RINGMASTER_PROMETHEUS_URL=http://127.0.0.1:9090 ./ringmaster gate PLAN --phase phase-1 --window 24h"})
 public class GateCommand implements Callable<Integer> {
 
     @Spec
@@ -50,8 +53,14 @@ public class GateCommand implements Callable<Integer> {
     @Option(names = "--phase", required = true, paramLabel = "P", description = "the phase whose exit gates to judge")
     String phaseName;
 
-    @Option(names = "--metrics", required = true, paramLabel = "M.json", description = "metrics snapshot (JSON)")
+    @Option(names = "--metrics", paramLabel = "M.json", description = "metrics snapshot (JSON); without it the plan's sources are read")
     Path metricsFile;
+
+    @Option(names = "--window", paramLabel = "D", description = "live sources: how far back to read (default 24h)")
+    String window;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "live sources: the end of the window, ISO-8601 like 2026-11-30T18:00:00Z (default now)")
+    String until;
 
     @Override
     public Integer call() {
@@ -79,33 +88,37 @@ public class GateCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         Phase phase = plan.phases().get(index);
-        Instant now = Instant.now();
-        MetricsSnapshot snapshot;
-        try {
-            snapshot = MetricsSnapshot.read(Files.readString(metricsFile), plan.metrics(), now);
-        } catch (IOException e) {
-            err.println(metricsFile + ": cannot read: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        } catch (MetricsSnapshot.BadSnapshot e) {
-            err.println(metricsFile + ": " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
         if (phase.gates().isEmpty()) {
             err.println("--phase: phase '" + phaseName + "' has no gates to judge");
             return ExitCode.BAD_INPUT;
         }
+        GateEvidence evidence;
+        try {
+            evidence = metricsFile != null ? snapshot(plan) : GateEvidence.live(plan, phase, window, until, Live.sources());
+        } catch (GateEvidence.BadInput e) {
+            err.println(e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        Instant now = evidence.until();
         double alpha = AlphaBudget.perTest(plan);
-        Thresholds t = new Thresholds(alpha, plan.falseAdvanceRate(), now, now.minus(snapshot.window()));
+        Thresholds t = new Thresholds(alpha, plan.falseAdvanceRate(), now, now.minus(evidence.window()));
         GateEngine engine = new GateEngine();
-        out.printf("plan %s · phase %s · window %s · falseHaltRate %s split over %d tests (α %.2g per gate)%n%n",
-                plan.id(), phase.name(), Durations.format(snapshot.window()), Numbers.plain(plan.falseHaltRate()),
-                AlphaBudget.tests(plan), alpha);
+        out.printf("plan %s · phase %s · window %s%s · falseHaltRate %s split over %d tests (α %.2g per gate)%n%n",
+                plan.id(), phase.name(), Durations.format(evidence.window()), evidence.live() ? " until " + now : "",
+                Numbers.plain(plan.falseHaltRate()), AlphaBudget.tests(plan), alpha);
         Table table = new Table("GATE", "VERDICT", "ESTIMATE", "ALWAYS-VALID INTERVAL", "N", "EVIDENCE");
         Outcome overall = Outcome.PASS;
         List<String> failing = new ArrayList<>();
         List<String> lacking = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Gate g : phase.gates()) {
-            MetricSeries s = snapshot.series().getOrDefault(g.metric(), MetricSeries.empty(g.metric()));
+            String unreachable = evidence.unreachable().get(g.metric());
+            if (unreachable != null) {
+                unreadable.add(g.metric() + ": " + unreachable);
+                table.row(g.criterion().describe(), "-", "-", "-", "-", "source cannot be read: " + unreachable);
+                continue;
+            }
+            MetricSeries s = evidence.series().getOrDefault(g.metric(), MetricSeries.empty(g.metric()));
             Verdict v = engine.judge(g.criterion(), plan.metrics().get(g.metric()).kind(), s, t);
             Outcome o = v.outcome() == Outcome.INCONCLUSIVE && g.advanceInconclusive() ? Outcome.PASS : v.outcome();
             overall = Outcome.worst(overall, o);
@@ -115,12 +128,17 @@ public class GateCommand implements Callable<Integer> {
                 lacking.add(g.criterion().describe());
             }
             Evidence e = v.evidence();
-            String why = snapshot.series().containsKey(g.metric()) ? e.reason() : "missing from the snapshot: never a pass";
+            String missing = evidence.missing().get(g.metric());
+            String why = missing != null ? missing + ": never a pass" : e.reason();
             table.row(g.criterion().describe(), v.outcome().name(), num(e.estimate()), interval(e),
                     e.sampleSize() < 0 ? "-" : String.valueOf(e.sampleSize()), why);
         }
         table.print(out);
         out.println();
+        if (!unreadable.isEmpty()) {
+            out.println("UNREADABLE: " + String.join("; ", unreadable) + " — no verdict without the evidence");
+            return ExitCode.BAD_INPUT;
+        }
         switch (overall) {
             case PASS -> out.println("PASS: every gate of '" + phase.name() + "' passed");
             case FAIL -> out.println("FAIL: " + String.join(", ", failing) + " — seed 002: pause the rollout");
@@ -132,6 +150,23 @@ public class GateCommand implements Callable<Integer> {
             case FAIL -> ExitCode.FAIL;
             case INCONCLUSIVE -> ExitCode.INCONCLUSIVE;
         };
+    }
+
+    private GateEvidence snapshot(Plan plan) throws GateEvidence.BadInput {
+        if (window != null || until != null) {
+            throw new GateEvidence.BadInput("--window and --until read live sources: a --metrics snapshot has its own window");
+        }
+        Instant now = Instant.now();
+        try {
+            MetricsSnapshot snapshot = MetricsSnapshot.read(Files.readString(metricsFile), plan.metrics(), now);
+            java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+            plan.metrics().keySet().stream().filter(m -> !snapshot.series().containsKey(m)).forEach(m -> missing.put(m, "missing from the snapshot"));
+            return new GateEvidence(snapshot.window(), now, false, snapshot.series(), missing, java.util.Map.of());
+        } catch (IOException e) {
+            throw new GateEvidence.BadInput(metricsFile + ": cannot read: " + e.getMessage());
+        } catch (MetricsSnapshot.BadSnapshot e) {
+            throw new GateEvidence.BadInput(metricsFile + ": " + e.getMessage());
+        }
     }
 
     private static String num(double v) {

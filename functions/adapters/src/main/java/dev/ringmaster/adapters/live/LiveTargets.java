@@ -5,7 +5,6 @@ import dev.ringmaster.adapters.appstore.AppStoreConnect;
 import dev.ringmaster.adapters.appstore.AppStoreConnectKey;
 import dev.ringmaster.adapters.appstore.AppStorePhasedReleaseTarget;
 import dev.ringmaster.adapters.appstore.TestFlightTarget;
-import dev.ringmaster.adapters.aws.AwsClients;
 import dev.ringmaster.adapters.flags.FlagDocuments;
 import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.adapters.manual.ManualTarget;
@@ -15,8 +14,6 @@ import dev.ringmaster.adapters.registry.ContainerRings;
 import dev.ringmaster.adapters.registry.EcrRingTarget;
 import dev.ringmaster.adapters.registry.OciRegistryTarget;
 import dev.ringmaster.adapters.registry.Rings;
-import dev.ringmaster.adapters.secrets.AwsSecrets;
-import dev.ringmaster.adapters.secrets.LocalSecrets;
 import dev.ringmaster.adapters.secrets.Secrets;
 import dev.ringmaster.core.plan.TargetType;
 import dev.ringmaster.core.port.FlagWriter;
@@ -28,15 +25,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The real target adapters a deployment has, built from its settings (docs/targets.md): Google Play when a
@@ -76,8 +65,8 @@ public final class LiveTargets {
         Clock wall = Clock.systemUTC();
         HttpClient client = Http.client();
         Http.Policy policy = Http.Policy.DEFAULT;
-        Aws aws = Aws.of(setting, env);
-        Secrets secrets = new LocalSecrets(env, aws == null ? null : new AwsSecrets(aws.ssm(), aws.secretsManager(), wall));
+        AwsAccess aws = AwsAccess.of(setting, env);
+        Secrets secrets = AwsAccess.secrets(aws, env, wall);
         Map<TargetType, RolloutTarget> byType = new EnumMap<>(TargetType.class);
         Optional<String> playKey = setting.apply(PLAY_CREDENTIALS);
         if (playKey.isPresent() || env.containsKey("GOOGLE_APPLICATION_CREDENTIALS")) {
@@ -126,38 +115,5 @@ public final class LiveTargets {
     private static String required(Function<String, Optional<String>> setting, String key) {
         return setting.apply(key).filter(v -> !v.isBlank())
                 .orElseThrow(() -> new IllegalStateException(key + " is needed with " + ASC_KEY_ID + " (docs/targets.md)"));
-    }
-
-    /** The AWS SDK clients the targets use, all alike; none when no region is known (a laptop with file: flags only). */
-    private record Aws(Region region, Optional<URI> endpoint, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        static Aws of(Function<String, Optional<String>> setting, Map<String, String> env) {
-            Optional<String> region = setting.apply(AWS_REGION).or(() -> Optional.ofNullable(env.get("AWS_REGION")));
-            if (region.filter(r -> !r.isBlank()).isEmpty()) {
-                return null;
-            }
-            return new Aws(AwsClients.region(region, env), AwsClients.endpoint(setting.apply(AWS_ENDPOINT), env), AwsClients.http(),
-                    DefaultCredentialsProvider.builder().build());
-        }
-
-        S3Client s3() {
-            // path-style: a stand-in endpoint has no per-bucket host names
-            return AwsClients.configure(S3Client.builder(), region, endpoint, http, credentials).forcePathStyle(endpoint.isPresent()).build();
-        }
-
-        AppConfigClient appConfig() {
-            return AwsClients.configure(AppConfigClient.builder(), region, endpoint, http, credentials).build();
-        }
-
-        EcrClient ecr(String registryRegion) {
-            return AwsClients.configure(EcrClient.builder(), Region.of(registryRegion), endpoint, http, credentials).build();
-        }
-
-        SsmClient ssm() {
-            return AwsClients.configure(SsmClient.builder(), region, endpoint, http, credentials).build();
-        }
-
-        SecretsManagerClient secretsManager() {
-            return AwsClients.configure(SecretsManagerClient.builder(), region, endpoint, http, credentials).build();
-        }
     }
 }
