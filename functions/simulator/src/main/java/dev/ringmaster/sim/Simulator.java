@@ -37,6 +37,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.ringmaster.core.gate.Sample;
+import dev.ringmaster.core.plan.MetricDef;
+import dev.ringmaster.core.port.Release;
+import dev.ringmaster.core.port.Notifier;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,9 +58,21 @@ public final class Simulator {
 
     /**
      * Real target adapters a rehearsal drives instead of the simulated systems ({@code simulate --targets live}):
-     * metrics and people stay simulated. An App Review target that is also a metric source gives the review's verdict.
+     * metrics and people stay simulated unless {@code signals} brings real ones. An App Review target that is also a
+     * metric source gives the review's verdict.
      */
-    public record Live(Map<TargetType, RolloutTarget> targets, FlagWriter flags) {
+    public record Live(Map<TargetType, RolloutTarget> targets, FlagWriter flags, Signals signals) {
+        public Live(Map<TargetType, RolloutTarget> targets, FlagWriter flags) {
+            this(targets, flags, null);
+        }
+    }
+
+    /**
+     * Real metric sources and notifiers for a rehearsal against stand-ins: {@code sources} is given the scenario's
+     * truth (what the stand-ins should serve, sampled tick by tick) and returns what the chain reads; every message
+     * goes to {@code notifier} and is recorded once it went out.
+     */
+    public record Signals(java.util.function.Function<MetricSource, MetricSource> sources, Notifier notifier) {
     }
 
     public Simulator(String planYaml, Plan plan, Scenario scenario) {
@@ -92,10 +108,26 @@ public final class Simulator {
         targets.appReview().approves(review == null || review.check() == null || review.check());
         Map<TargetType, RolloutTarget> acting = live == null ? targets.byType() : live.targets();
         MetricSource verdicts = live != null && acting.get(TargetType.APP_REVIEW) instanceof MetricSource m ? m : targets.appReview();
-        MetricSource sources = (def, rollout, version, from, to) -> def.source().equals(dev.ringmaster.core.plan.MetricSource.APP_REVIEW.key)
-                ? verdicts.read(def, rollout, version, from, to) : metrics.read(def, rollout, version, from, to);
+        Signals signals = live == null ? null : live.signals();
+        MetricSource read = signals == null ? metrics : signals.sources().apply(metrics);
+        MetricSource sources = new MetricSource() {
+            @Override
+            public List<Sample> read(MetricDef def, String rollout, String version, Instant from, Instant to) {
+                return read(def, new Release(rollout, null, version, null, null, null), from, to);
+            }
+
+            @Override
+            public List<Sample> read(MetricDef def, Release release, Instant from, Instant to) {
+                return def.source().equals(dev.ringmaster.core.plan.MetricSource.APP_REVIEW.key)
+                        ? verdicts.read(def, release, from, to) : read.read(def, release, from, to);
+            }
+        };
+        Notifier told = signals == null ? channels : (rule, message) -> {
+            signals.notifier().send(rule, message);
+            channels.send(rule, message);
+        };
         LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(acting), faults.flags(live == null ? flags : live.flags()),
-                faults.notifier(channels), schedules, clock),
+                faults.notifier(told), schedules, clock),
                 new InProcessBus().dropping(faults.drops()), Capabilities.everything(), scenario.tick(), detailed, Outbox.GRACE);
         String id = plan.id();
         boolean bad = Truth.bad(plan, scenario);
