@@ -1,10 +1,17 @@
 package dev.ringmaster.adapters.live;
 
+import dev.ringmaster.adapters.canarydiff.CanaryDiffMetricSource;
+import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.adapters.metrics.StaticMetricSource;
+import dev.ringmaster.adapters.playvitals.PlayVitalsMetricSource;
+import dev.ringmaster.adapters.secrets.Secrets;
+import dev.ringmaster.adapters.sentry.SentryMetricSource;
 import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.plan.MetricDef;
+import dev.ringmaster.core.plan.Sources;
 import dev.ringmaster.core.port.MetricSource;
 import dev.ringmaster.core.port.Release;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,31 +20,64 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The real metric sources (docs/sources.md), each reached where the plan's {@code spec.sources} says, or where the
  * environment overrides it ({@code RINGMASTER_PROMETHEUS_URL}, …): one adapter per connection, made on first use and
- * kept, so one deployment reads each plan's own Prometheus. Used alike by the Lambdas and {@code ringmaster gate}.
+ * kept, so one deployment reads each plan's own Prometheus, Sentry organization or Play key. Used alike by the
+ * Lambdas and {@code ringmaster gate}. {@code report}, {@code webhook} and {@code app-review} metrics are not read
+ * from a metrics system and have no adapter here.
  */
 public final class LiveSources implements MetricSource {
+    public static final String CANARY_DIFF_DIR = "ringmaster.canary-diff.dir";
+    public static final Set<String> SOURCES = Set.of(StaticMetricSource.KEY, PlayVitalsMetricSource.KEY, SentryMetricSource.KEY, "canary-diff");
+
     private final Map<String, MetricSource> adapters = new ConcurrentHashMap<>();
     private final StaticMetricSource statics = new StaticMetricSource();
+    private final Function<String, Optional<String>> setting;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Supplier<Secrets> secrets;
+    private final Http http;
+    private final CanaryDiffMetricSource canaryDiff;
 
-    private LiveSources() {
+    private LiveSources(Function<String, Optional<String>> setting, Map<String, String> env, Clock clock, Supplier<Secrets> secrets) {
+        this.setting = setting;
+        this.env = env;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.http = new Http(Http.client(), Http.Policy.DEFAULT, "metric source");
+        this.canaryDiff = new CanaryDiffMetricSource(Path.of(setting.apply(CANARY_DIFF_DIR).orElse(".ringmaster/canary-diff")), http);
     }
 
     /**
      * @param setting a setting by its dotted name ({@code ringmaster.prometheus.url}); Quarkus reads
      *                {@code RINGMASTER_PROMETHEUS_URL} into the same key
-     * @param env     the process environment (GOOGLE_APPLICATION_CREDENTIALS, AWS_REGION, RINGMASTER_AWS_ENDPOINT)
+     * @param env     the process environment (GOOGLE_APPLICATION_CREDENTIALS, RINGMASTER_PLAY_REPORTING_ENDPOINT,
+     *                RINGMASTER_SENTRY_URL, AWS_REGION, RINGMASTER_AWS_ENDPOINT)
      */
     public static LiveSources from(Function<String, Optional<String>> setting, Map<String, String> env, Clock clock) {
-        return new LiveSources();
+        Secrets[] made = new Secrets[1];
+        // Credentials are resolved on a source's first read: a deployment that reads only static metrics needs no AWS.
+        return new LiveSources(setting, env, clock, () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = AwsAccess.secrets(AwsAccess.of(setting, env), env, clock);
+                }
+                return made[0];
+            }
+        });
+    }
+
+    /** With the given credential resolver (tests, a stand-in's key). */
+    public static LiveSources from(Function<String, Optional<String>> setting, Map<String, String> env, Clock clock, Secrets secrets) {
+        return new LiveSources(setting, env, clock, () -> secrets);
     }
 
     /** The sources this build reads. */
     public Set<String> registered() {
-        return Set.of(StaticMetricSource.KEY);
+        return SOURCES;
     }
 
     @Override
@@ -47,9 +87,26 @@ public final class LiveSources implements MetricSource {
 
     @Override
     public List<Sample> read(MetricDef metric, Release release, Instant from, Instant to) {
-        if (metric.source().equals(StaticMetricSource.KEY)) {
-            return statics.read(metric, release.rolloutId(), release.version(), from, to);
-        }
-        throw new Unavailable("no adapter for source '" + metric.source() + "' in this build");
+        return adapter(metric.source(), release.sources()).read(metric, release, from, to);
+    }
+
+    private MetricSource adapter(String source, Sources sources) {
+        return switch (source) {
+            case StaticMetricSource.KEY -> statics;
+            case "canary-diff" -> canaryDiff;
+            case PlayVitalsMetricSource.KEY -> {
+                String key = sources.playVitals() == null ? null : sources.playVitals().credentials();
+                yield adapters.computeIfAbsent("play-vitals " + key,
+                        k -> PlayVitalsMetricSource.fromReference(key, secrets.get(), env, http, clock));
+            }
+            case SentryMetricSource.KEY -> {
+                Sources.Sentry sentry = sources.sentry();
+                if (sentry == null) {
+                    throw new Unavailable("no spec.sources.sentry in the plan: give its org and a token reference");
+                }
+                yield adapters.computeIfAbsent("sentry " + sentry, k -> SentryMetricSource.fromSources(sentry, secrets.get(), env, http));
+            }
+            default -> throw new Unavailable("no adapter for source '" + source + "' in this build");
+        };
     }
 }

@@ -166,8 +166,8 @@ public final class PlanParser {
     }
 
     /**
-     * A relative bound on a metric whose query names {@code $version} compares the canary's version with the one it
-     * replaces: without {@code metadata.previousVersion} there is nothing to compare with.
+     * A relative bound on a metric whose query names {@code $version}, or on a Sentry metric, compares the canary's
+     * version with the one it replaces: without {@code metadata.previousVersion} there is nothing to compare with.
      */
     private static void versionBaselines(Fields spec, Fields meta, String previousVersion, Map<String, MetricDef> metrics,
                                          List<Phase> phases, List<HaltRule> haltRules) {
@@ -183,6 +183,9 @@ public final class PlanParser {
                 (meta.node() != null ? meta : spec).error(meta.node() != null ? "version" : "metrics",
                         "metric '" + name + "' is compared with its baseline and its query names $version: give metadata.previousVersion,"
                                 + " the version this release replaces");
+            } else if (def != null && def.source().equals(MetricSource.SENTRY.key)) {
+                (meta.node() != null ? meta : spec).error(meta.node() != null ? "version" : "metrics",
+                        "metric '" + name + "' is compared with its baseline, Sentry's previous release: give metadata.previousVersion");
             }
         }
     }
