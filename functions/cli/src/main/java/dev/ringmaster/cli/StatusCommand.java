@@ -28,6 +28,10 @@ public class StatusCommand extends RunnerCommand {
 
     @Override
     int run(RolloutStore store, PrintWriter out, PrintWriter err) {
+        return run(store, options.clock().instant(), out, err);
+    }
+
+    int run(RolloutStore store, Instant now, PrintWriter out, PrintWriter err) {
         Optional<StoredRollout> found = store.find(rolloutId);
         if (found.isEmpty()) {
             err.println(rolloutId + ": no such rollout on the local runner");
@@ -36,7 +40,6 @@ public class StatusCommand extends RunnerCommand {
         Rollout r = found.get().rollout();
         Plan plan = LocalRunner.plans().get(rolloutId, found.get().planYaml());
         Phase phase = plan.phases().get(r.phaseIndex());
-        Instant now = options.clock().instant();
         out.printf("%s %s: %s in phase %d/%d '%s' (%s), version %d%n", rolloutId, plan.version() == null ? "" : plan.version(),
                 r.state(), r.phaseIndex() + 1, plan.phases().size(), phase.name(), phase.audience(), r.version());
         if (r.phaseEnteredAt() != null) {

@@ -69,10 +69,10 @@ public final class Simulator {
 
     /**
      * Real metric sources and notifiers for a rehearsal against stand-ins: {@code sources} is given the scenario's
-     * truth (what the stand-ins should serve, sampled tick by tick) and returns what the chain reads; every message
-     * goes to {@code notifier} and is recorded once it went out.
+     * truth (what the stand-ins should serve, sampled tick by tick) and the run's virtual clock, and returns what the
+     * chain reads; every message goes to {@code notifier} and is recorded once it went out.
      */
-    public record Signals(java.util.function.Function<MetricSource, MetricSource> sources, Notifier notifier) {
+    public record Signals(java.util.function.BiFunction<MetricSource, java.time.Clock, MetricSource> sources, Notifier notifier) {
     }
 
     public Simulator(String planYaml, Plan plan, Scenario scenario) {
@@ -109,7 +109,7 @@ public final class Simulator {
         Map<TargetType, RolloutTarget> acting = live == null ? targets.byType() : live.targets();
         MetricSource verdicts = live != null && acting.get(TargetType.APP_REVIEW) instanceof MetricSource m ? m : targets.appReview();
         Signals signals = live == null ? null : live.signals();
-        MetricSource read = signals == null ? metrics : signals.sources().apply(metrics);
+        MetricSource read = signals == null ? metrics : signals.sources().apply(metrics, clock);
         MetricSource sources = new MetricSource() {
             @Override
             public List<Sample> read(MetricDef def, String rollout, String version, Instant from, Instant to) {
