@@ -36,6 +36,9 @@ public final class WebhookSignature {
 
     /** hex HMAC-SHA256(secret, "{t}.{body}"), over the body's exact bytes. */
     public static String v1(byte[] body, String secret, long t) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("the webhook signing secret is empty");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
