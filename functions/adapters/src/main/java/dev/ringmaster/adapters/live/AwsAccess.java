@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -50,6 +51,10 @@ record AwsAccess(Region region, Optional<URI> endpoint, SdkHttpClient http, AwsC
 
     EcrClient ecr(String registryRegion) {
         return AwsClients.configure(EcrClient.builder(), Region.of(registryRegion), endpoint, http, credentials).build();
+    }
+
+    SesV2Client ses() {
+        return AwsClients.configure(SesV2Client.builder(), region, endpoint, http, credentials).build();
     }
 
     SsmClient ssm() {
