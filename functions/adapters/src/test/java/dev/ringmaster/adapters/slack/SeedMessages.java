@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Every message a team channel hears during seed 002's Android rollout (events/plans/002-android-staged.yaml:
@@ -71,8 +72,19 @@ public final class SeedMessages {
     static final String CRASH_FAIL = "gate crash_rate ≤ 0.005 FAIL: 101 of 12,345 trials (0.82 %): lower bound 0.0061 > 0.005";
     static final String CRASH_INCONCLUSIVE = "gate crash_rate ≤ 0.005 INCONCLUSIVE: 9 of 2,310 trials (0.39 %): cannot yet tell "
             + "from 0.005 — about 4,600 more trials needed";
-    static final String WARNING_FAIL = "halt rule crash_rate ≤ 0.01 for 15m FAIL: 41 of 3,020 trials (1.4 %): lower bound 0.0105 > 0.01";
+    /** The info rule "outside target" fails with the gate. */
+    static final String CRASH_INFO_FAIL = "halt rule crash_rate ≤ 0.005 FAIL: 101 of 12,345 trials (0.82 %): lower bound 0.0061 > 0.005";
+    static final String WARNING_FAIL = "halt rule connection_time ≤ 20 for 15m FAIL: mean 23 over 15 values, sd 1.9: lower bound 21.4 > 20";
     static final String CRITICAL_FAIL = "halt rule crash_rate ≤ 0.02 for 15m FAIL: 188 of 6,410 trials (2.9 %): lower bound 0.0241 > 0.02";
+    /** A crash spike fails the warning and info crash rules too. */
+    static final List<String> CRASH_SPIKE = List.of(CRITICAL_FAIL,
+            "halt rule crash_rate ≤ 0.01 for 15m FAIL: 188 of 6,410 trials (2.9 %): lower bound 0.0241 > 0.01",
+            "halt rule crash_rate ≤ 0.005 FAIL: 1,210 of 182,400 trials (0.66 %): lower bound 0.0062 > 0.005");
+    static final List<String> PHASE_2_GATES_PASS = List.of(
+            "gate crash_rate ≤ 0.005 PASS: 96 of 201,433 trials (0.048 %): rules out ≥ 0.0055 with 95 % confidence",
+            "gate connect_failure_rate ≤ 0.01 PASS: 840 of 208,120 trials (0.4 %): rules out ≥ 0.011 with 95 % confidence",
+            "gate connection_time ≤ 10 PASS: mean 3.4 over 168 values, sd 0.55: rules out ≥ 11 with 95 % confidence",
+            "gate critical_bugs ≤ 0 PASS: none in 2,520 minutes since the phase began");
 
     /** The kinds in the order docs/notifications.md shows them; keys name the snapshot files. */
     public static Map<String, Message> all() {
@@ -87,20 +99,22 @@ public final class SeedMessages {
                 RolloutState.RUNNING, verdicts(PHASE_1_GATES_PASS)));
         out.put("held", message(plan, decision(DecisionType.HOLD, Action.NONE, NotifyEvent.HELD, 0,
                 "soak: soaking: 17h of 24h left", CRASH_INCONCLUSIVE),
-                RolloutState.RUNNING, verdicts(List.of(PHASE_1_GATES_PASS.get(1), CRASH_INCONCLUSIVE, PHASE_1_GATES_PASS.get(2)))));
+                RolloutState.RUNNING, verdicts(List.of(CRASH_INCONCLUSIVE, PHASE_1_GATES_PASS.get(1), PHASE_1_GATES_PASS.get(2)))));
         out.put("halted", message(plan, decision(DecisionType.HALT, Action.HALT, NotifyEvent.HALTED, 0,
                 CRASH_FAIL, "onGateFail: a failed gate applies onGateFail: pause"),
-                RolloutState.HALTED, verdicts(List.of(CRASH_FAIL, PHASE_1_GATES_PASS.get(1), PHASE_1_GATES_PASS.get(2)))));
+                RolloutState.HALTED, verdicts(List.of(CRASH_INFO_FAIL, CRASH_FAIL, PHASE_1_GATES_PASS.get(1), PHASE_1_GATES_PASS.get(2)))));
         out.put("paused", message(plan, command(Command.Type.PAUSE, Action.HALT, NotifyEvent.PAUSED, 1, "dana.k",
                 "paused by dana.k: connect failures up in eu-west, checking the VPN gateways first"),
-                RolloutState.PAUSED, verdicts(PHASE_1_GATES_PASS)));
+                RolloutState.PAUSED, verdicts(PHASE_2_GATES_PASS)));
         out.put("resumed", message(plan, command(Command.Type.RESUME, Action.RESUME, NotifyEvent.RESUMED, 1, "dana.k",
                 "resumed by dana.k: a gateway restart in eu-west, not 2.1.0"),
-                RolloutState.RUNNING, verdicts(PHASE_1_GATES_PASS)));
+                RolloutState.RUNNING, verdicts(PHASE_2_GATES_PASS)));
         // seed 002 pauses on a critical halt rule; on-call then rolls back by hand
         out.put("rolled-back", message(plan, command(Command.Type.ROLLBACK, Action.ROLLBACK, NotifyEvent.ROLLED_BACK, 1, "dana.k",
                 "rolled back by dana.k: crash spike on Android 14 after the 50% step"),
-                RolloutState.ROLLING_BACK, verdicts(List.of(CRITICAL_FAIL))));
+                RolloutState.ROLLING_BACK, verdicts(Stream.concat(CRASH_SPIKE.stream(), Stream.of(
+                        "gate crash_rate ≤ 0.005 FAIL: 1,210 of 182,400 trials (0.66 %): lower bound 0.0062 > 0.005",
+                        PHASE_2_GATES_PASS.get(1), PHASE_2_GATES_PASS.get(2), PHASE_2_GATES_PASS.get(3))).toList())));
         out.put("completed", message(plan, decision(DecisionType.COMPLETE, Action.COMPLETE, NotifyEvent.COMPLETED, 2,
                 "complete: every gate of the last phase passed after soak 0s"),
                 RolloutState.COMPLETED, verdicts(List.of())));
@@ -113,10 +127,10 @@ public final class SeedMessages {
                         "gate critical_bugs ≤ 0 PASS: none in 2,880 minutes since the phase began"))));
         out.put("alert-warning", message(plan, decision(DecisionType.HOLD, Action.NONE, NotifyEvent.ALERT, 1,
                 "soak: soaking: 30h of 48h left", "alert: " + WARNING_FAIL),
-                RolloutState.RUNNING, verdicts(List.of(WARNING_FAIL, PHASE_1_GATES_PASS.get(1)))));
+                RolloutState.RUNNING, verdicts(Stream.concat(Stream.of(WARNING_FAIL), PHASE_2_GATES_PASS.stream()).toList())));
         out.put("alert-critical", message(plan, decision(DecisionType.HOLD, Action.NONE, NotifyEvent.ALERT, 2,
                 "watch: watching a COMPLETED rollout: halt rules only", "alert: " + CRITICAL_FAIL),
-                RolloutState.COMPLETED, verdicts(List.of(CRITICAL_FAIL))));
+                RolloutState.COMPLETED, verdicts(CRASH_SPIKE)));
         out.put("changed-by-hand", message(plan, decision(DecisionType.PAUSE, Action.NONE, NotifyEvent.CHANGED_BY_HAND, 1,
                 "google-play com.example.vpn production changed by hand: versionCodes [2100] on com.example.vpn production: "
                         + "raised in Play Console to 80 %; the phase is at 50 %; ringmaster paused rather than overwrite it: resume to "
@@ -125,7 +139,7 @@ public final class SeedMessages {
         out.put("action-failed", message(plan, decision(DecisionType.HOLD, Action.NONE, NotifyEvent.ACTION_FAILED, 0,
                 "action-failed: halt failed: Google Play refused edits.tracks.update of com.example.vpn: 403 PERMISSION_DENIED: "
                         + "The caller does not have permission; tried again every tick"),
-                RolloutState.HALTED, verdicts(List.of(CRASH_FAIL))));
+                RolloutState.HALTED, verdicts(List.of(CRASH_INFO_FAIL, CRASH_FAIL, PHASE_1_GATES_PASS.get(1), PHASE_1_GATES_PASS.get(2)))));
         out.put("daily-status", message(plan, decision(DecisionType.HOLD, Action.NONE, NotifyEvent.DAILY_STATUS, 1,
                 "soak: soaking: 6h of 48h left"),
                 RolloutState.RUNNING, verdicts(List.of(
@@ -145,9 +159,20 @@ public final class SeedMessages {
                 verdicts(lines));
     }
 
-    private static List<String> verdicts(List<String> gates) {
-        List<String> all = new ArrayList<>(HALT_RULES_PASS);
-        all.addAll(gates);
+    /**
+     * A decision's verdicts: every halt rule (passing unless {@code lines} has that rule's own verdict), then the
+     * phase's gates from {@code lines}.
+     */
+    private static List<String> verdicts(List<String> lines) {
+        List<String> all = new ArrayList<>();
+        List<String> rest = new ArrayList<>(lines);
+        for (String pass : HALT_RULES_PASS) {
+            String rule = pass.substring(0, pass.indexOf(" PASS"));
+            String own = rest.stream().filter(l -> l.startsWith(rule + " ")).findFirst().orElse(pass);
+            rest.remove(own);
+            all.add(own);
+        }
+        all.addAll(rest);
         return all;
     }
 

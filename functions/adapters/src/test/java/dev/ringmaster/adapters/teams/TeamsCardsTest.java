@@ -71,8 +71,9 @@ class TeamsCardsTest {
         String verdicts = after(body("halted"), "Verdicts");
         String[] items = verdicts.split("\r");
         assertEquals(13, items.length);
-        assertTrue(items[0].startsWith("- ❌ gate crash_rate ≤ 0.005 FAIL: 101 of 12,345 trials"), items[0]);
-        assertTrue(items[1].startsWith("- ✅ halt rule crash_rate ≤ 0.02 for 15m PASS"), items[1]);
+        assertTrue(items[0].startsWith("- ❌ halt rule crash_rate ≤ 0.005 FAIL: 101 of 12,345 trials"), items[0]);
+        assertTrue(items[1].startsWith("- ❌ gate crash_rate ≤ 0.005 FAIL: 101 of 12,345 trials"), items[1]);
+        assertTrue(items[2].startsWith("- ✅ halt rule crash_rate ≤ 0.02 for 15m PASS"), items[2]);
     }
 
     @Test
@@ -102,6 +103,11 @@ class TeamsCardsTest {
                 new Details(null, null, null, null, null, List.of(), List.of("first line\nsecond line"), null, List.of()));
         JsonNode body = TeamsCards.card(m).get("body");
         assertEquals("- first line second line", after(body, "Why"));
+    }
+
+    @Test
+    void theHtmlRendering_drawsListsAndBold_asTeamsDoes() {
+        assertEquals("<ul><li>✅ a &gt; b</li><li><b>c</b></li></ul><p>next</p>", AdaptiveCardHtml.markdown("- ✅ a > b\r- **c**\n\nnext"));
     }
 
     static void assertAWorkflowsCard(ObjectNode envelope) {
