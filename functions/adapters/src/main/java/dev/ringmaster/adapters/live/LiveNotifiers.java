@@ -4,7 +4,9 @@ import dev.ringmaster.adapters.email.EmailNotifier;
 import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.adapters.notify.Notifiers;
 import dev.ringmaster.adapters.secrets.Secrets;
+import dev.ringmaster.adapters.slack.SlackNotifier;
 import dev.ringmaster.adapters.statuspage.StatuspageNotifier;
+import dev.ringmaster.adapters.teams.TeamsNotifier;
 import dev.ringmaster.adapters.webhook.SignedWebhookNotifier;
 import dev.ringmaster.core.port.Notifier;
 import java.net.URI;
@@ -43,6 +45,8 @@ public final class LiveNotifiers {
                                  Supplier<Notifier> email) {
         Http http = new Http(Http.client(), Http.Policy.DEFAULT, "notify");
         Map<String, Notifier> byChannel = new LinkedHashMap<>();
+        byChannel.put("slack", new SlackNotifier(secrets, http, clock, SlackNotifier.apiBase(env)));
+        byChannel.put("teams", new TeamsNotifier(secrets, http));
         byChannel.put("webhook", new SignedWebhookNotifier(secrets, http, clock));
         byChannel.put("statuspage", new StatuspageNotifier(secrets, http,
                 setting.apply(STATUSPAGE_URL).map(URI::create).orElse(StatuspageNotifier.API)));

@@ -69,7 +69,7 @@ public final class Messages {
         boolean last = i == plan.phases().size() - 1;
         String onward = last ? "completes when every gate passes"
                 : "advances to " + plan.phases().get(i + 1).name() + " (" + plan.phases().get(i + 1).audience() + ") when every gate passes"
-                + (plan.phases().get(i + 1).approval() != null ? " and it is approved" : "");
+                + (plan.phases().get(i + 1).approval().required() ? " and it is approved" : "");
         String soak = phase.soak() == null || phase.soak().isZero() ? "" : " after its " + Durations.format(phase.soak()) + " soak";
         return switch (state) {
             case RUNNING -> switch (event) {
