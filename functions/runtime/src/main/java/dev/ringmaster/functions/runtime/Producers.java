@@ -5,13 +5,13 @@ import dev.ringmaster.adapters.aws.EventBridgePublisher;
 import dev.ringmaster.adapters.aws.EventBridgeTickScheduler;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
 import dev.ringmaster.adapters.live.LiveTargets;
-import dev.ringmaster.adapters.metrics.MetricSources;
-import dev.ringmaster.adapters.metrics.StaticMetricSource;
+import dev.ringmaster.adapters.live.LiveNotifiers;
+import dev.ringmaster.adapters.live.LiveSources;
+import dev.ringmaster.adapters.notify.Notifiers;
 import dev.ringmaster.core.plan.FlagStore;
 import dev.ringmaster.core.port.Capabilities;
 import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.FlagWriter;
-import dev.ringmaster.core.port.MetricSource;
 import dev.ringmaster.core.port.Notifier;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.Targets;
@@ -37,6 +37,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
@@ -44,8 +45,8 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
  * Builds each port from configuration, and each step with only the ports it uses: beans are made on first use,
  * so the notify-channel function never builds a target adapter. One instance of each per Lambda container.
  * This build has adapters for DynamoDB, EventBridge, EventBridge Scheduler, the target types its settings
- * configure ({@link LiveTargets}), both flag providers and the {@code static} metric source; a plan naming
- * anything else is refused at start (see {@link #capabilities}).
+ * configure ({@link LiveTargets}), both flag providers, the metric sources of {@link LiveSources} and the channels
+ * of {@link LiveNotifiers}; a plan naming anything else is refused at start (see {@link #capabilities}).
  */
 @Singleton
 public class Producers {
@@ -53,8 +54,8 @@ public class Producers {
     /** What this deployment can carry out: operate refuses to start a plan that names anything else. */
     @Produces
     @Singleton
-    Capabilities capabilities(Targets targets, MetricSources sources) {
-        return new Capabilities(targets.types(), sources.registered(), Set.of(), Set.copyOf(FlagStore.PROVIDERS));
+    Capabilities capabilities(Targets targets, LiveSources sources, Notifiers channels) {
+        return new Capabilities(targets.types(), sources.registered(), channels.channels(), Set.copyOf(FlagStore.PROVIDERS));
     }
 
     @Produces
@@ -72,8 +73,13 @@ public class Producers {
 
     @Produces
     @Singleton
-    MetricSources metricSources() {
-        return new MetricSources(Map.of(StaticMetricSource.KEY, new StaticMetricSource()));
+    LiveSources metricSources(Clock clock) {
+        return LiveSources.from(Producers::setting, System.getenv(), clock);
+    }
+
+    /** Settings by dotted name, as Quarkus reads them (RINGMASTER_PROMETHEUS_URL sets ringmaster.prometheus.url). */
+    private static Optional<String> setting(String key) {
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class);
     }
 
     /** The real target adapters this deployment's settings configure (docs/targets.md), built on first use. */
@@ -101,13 +107,11 @@ public class Producers {
         return live.flags();
     }
 
-    /** No chat or webhook channel in this build: a plan that notifies is refused at start; a seeded one fails loudly. */
+    /** Slack, Teams, signed webhooks, Statuspage and email (docs/notify-channels.md); a message is built on first use. */
     @Produces
     @Singleton
-    Notifier notifier() {
-        return (rule, message) -> {
-            throw new IllegalStateException("no '" + rule.channel() + "' notifier in this deployment: " + message.title() + " not sent");
-        };
+    Notifiers notifier(Clock clock) {
+        return LiveNotifiers.from(Producers::setting, System.getenv(), clock);
     }
 
     @Produces
@@ -138,7 +142,7 @@ public class Producers {
 
     @Produces
     @Singleton
-    EvaluateGates evaluateGates(RolloutStore store, MetricSources metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
+    EvaluateGates evaluateGates(RolloutStore store, LiveSources metrics, EventPublisher bus, TickScheduler scheduler, Clock clock,
                                 PlanCache plans, Targets targets) {
         return new EvaluateGates(store, metrics, bus, scheduler, clock, plans, new TargetCheck(store, targets, bus, clock));
     }
