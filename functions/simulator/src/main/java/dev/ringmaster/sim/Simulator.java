@@ -58,8 +58,8 @@ public final class Simulator {
 
     /**
      * Real target adapters a rehearsal drives instead of the simulated systems ({@code simulate --targets live}):
-     * metrics and people stay simulated unless {@code signals} brings real ones. An App Review target that is also a
-     * metric source gives the review's verdict.
+     * metrics and people stay simulated unless {@code signals} brings real ones (null targets and flags: the simulated
+     * ones). An App Review target that is also a metric source gives the review's verdict.
      */
     public record Live(Map<TargetType, RolloutTarget> targets, FlagWriter flags, Signals signals) {
         public Live(Map<TargetType, RolloutTarget> targets, FlagWriter flags) {
@@ -106,7 +106,7 @@ public final class Simulator {
         // App Review's verdict comes from the simulated App Store Connect; the scenario may make it reject.
         Scenario.Truth review = scenario.metrics().get(AppReviewGate.METRIC);
         targets.appReview().approves(review == null || review.check() == null || review.check());
-        Map<TargetType, RolloutTarget> acting = live == null ? targets.byType() : live.targets();
+        Map<TargetType, RolloutTarget> acting = live == null || live.targets() == null ? targets.byType() : live.targets();
         MetricSource verdicts = live != null && acting.get(TargetType.APP_REVIEW) instanceof MetricSource m ? m : targets.appReview();
         Signals signals = live == null ? null : live.signals();
         MetricSource read = signals == null ? metrics : signals.sources().apply(metrics, clock);
@@ -126,7 +126,7 @@ public final class Simulator {
             signals.notifier().send(rule, message);
             channels.send(rule, message);
         };
-        LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(acting), faults.flags(live == null ? flags : live.flags()),
+        LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(acting), faults.flags(live == null || live.flags() == null ? flags : live.flags()),
                 faults.notifier(told), schedules, clock),
                 new InProcessBus().dropping(faults.drops()), Capabilities.everything(), scenario.tick(), detailed, Outbox.GRACE);
         String id = plan.id();
