@@ -2,6 +2,7 @@ package dev.ringmaster.adapters.prometheus;
 
 import dev.ringmaster.adapters.baseline.Baseline;
 import dev.ringmaster.adapters.baseline.StepGrid;
+import dev.ringmaster.adapters.baseline.StepMeasures;
 import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.core.gate.Measure;
 import dev.ringmaster.core.gate.Sample;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -76,45 +76,17 @@ public final class PrometheusMetricSource implements MetricSource {
     /** One side's measure per step; {@code at} for an instant query, else {@code grid}. */
     private SortedMap<Instant, Measure> measures(MetricDef metric, Map<String, String> queries, String version, Instant at, StepGrid grid) {
         Map<String, SortedMap<Instant, Double>> values = new TreeMap<>();
+        Map<String, String> sent = new TreeMap<>();
         queries.forEach((key, query) -> {
             String promql = PromQueries.substitute(query, version, step);
-            String what = "prometheus metric " + metric.name() + ", query." + key + " '" + promql + "'";
+            sent.put(key, promql);
+            String what = "prometheus metric " + metric.name() + ", " + describe(key, promql);
             values.put(key, at != null ? api.instant(promql, at, what) : api.range(promql, grid, what));
         });
-        SortedMap<Instant, Measure> out = new TreeMap<>();
-        switch (metric.kind()) {
-            case RATE -> {
-                String counted = metric.successRate() ? "good" : "bad";
-                values.get(counted).forEach((t, c) -> {
-                    Double total = values.get("total").get(t);
-                    if (total != null) {
-                        counts(metric, queries, counted, t, Math.round(c), Math.round(total)).ifPresent(m -> out.put(t, m));
-                    }
-                });
-            }
-            case GAUGE -> values.get("value").forEach((t, v) -> out.put(t, new Measure.Value(v)));
-            case COUNT -> {
-                double minutes = step.toMillis() / 60_000.0;
-                values.get("value").forEach((t, perMinute) -> {
-                    if (perMinute < 0) {
-                        throw new Unavailable("prometheus metric " + metric.name() + ": query.value '" + queries.get("value")
-                                + "' gave " + perMinute + " events per minute at " + t + "; a count cannot be negative");
-                    }
-                    out.put(t, new Measure.Events(perMinute * minutes, minutes));
-                });
-            }
-            case CHECK -> throw new IllegalStateException("unreachable: PromQueries refuses check metrics");
-        }
-        return out;
+        return StepMeasures.of(metric, values, step, true, key -> describe(key, sent.get(key)));
     }
 
-    /** Counts of one step; a total of 0 is no data (no trials), never a rate of 0. */
-    private static Optional<Measure> counts(MetricDef metric, Map<String, String> queries, String counted, Instant t, long c, long total) {
-        if (c < 0 || total < 0 || c > total) {
-            throw new Unavailable("prometheus metric " + metric.name() + " at " + t + ": query." + counted + " '" + queries.get(counted)
-                    + "' gave " + c + " and query.total '" + queries.get("total") + "' gave " + total + "; they must be counts with "
-                    + counted + " ≤ total (is one of them not a count of the other?)");
-        }
-        return total == 0 ? Optional.empty() : Optional.of(new Measure.Counts(c, total));
+    private static String describe(String key, String promql) {
+        return "query." + key + " '" + promql + "'";
     }
 }

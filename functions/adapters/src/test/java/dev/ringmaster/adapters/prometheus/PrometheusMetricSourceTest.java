@@ -295,8 +295,8 @@ class PrometheusMetricSourceTest {
 
         MetricSource.Unavailable e = assertThrows(MetricSource.Unavailable.class, () -> source.read(rate("bad", BAD, TOTAL), RELEASE, START, S1));
 
-        assertTrue(e.getMessage().contains("query.bad '" + BAD + "' gave 12"), e.getMessage());
-        assertTrue(e.getMessage().contains("query.total '" + TOTAL + "' gave 10"), e.getMessage());
+        assertTrue(e.getMessage().contains("query.bad '" + q(BAD, "2.1.0") + "' gave 12"), e.getMessage());
+        assertTrue(e.getMessage().contains("query.total '" + q(TOTAL, "2.1.0") + "' gave 10"), e.getMessage());
     }
 
     @Test
