@@ -70,9 +70,10 @@ public final class Simulator {
     /**
      * Real metric sources and notifiers for a rehearsal against stand-ins: {@code sources} is given the scenario's
      * truth (what the stand-ins should serve, sampled tick by tick) and the run's virtual clock, and returns what the
-     * chain reads; every message goes to {@code notifier} and is recorded once it went out.
+     * chain reads; every message goes to the notifier {@code channels} makes on that clock, and is recorded once it went out.
      */
-    public record Signals(java.util.function.BiFunction<MetricSource, java.time.Clock, MetricSource> sources, Notifier notifier) {
+    public record Signals(java.util.function.BiFunction<MetricSource, java.time.Clock, MetricSource> sources,
+                          java.util.function.Function<java.time.Clock, Notifier> channels) {
     }
 
     public Simulator(String planYaml, Plan plan, Scenario scenario) {
@@ -122,8 +123,9 @@ public final class Simulator {
                         ? verdicts.read(def, release, from, to) : read.read(def, release, from, to);
             }
         };
-        Notifier told = signals == null ? channels : (rule, message) -> {
-            signals.notifier().send(rule, message);
+        Notifier real = signals == null ? null : signals.channels().apply(clock);
+        Notifier told = real == null ? channels : (rule, message) -> {
+            real.send(rule, message);
             channels.send(rule, message);
         };
         LocalChain chain = new LocalChain(new LocalChain.World(store, sources, faults.targets(acting), faults.flags(live == null || live.flags() == null ? flags : live.flags()),

@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -33,6 +34,12 @@ record AwsAccess(Region region, Optional<URI> endpoint, SdkHttpClient http, AwsC
         }
         return new AwsAccess(AwsClients.region(region, env), AwsClients.endpoint(setting.apply(LiveTargets.AWS_ENDPOINT), env),
                 AwsClients.http(), DefaultCredentialsProvider.builder().build());
+    }
+
+    /** A CloudWatch client in {@code region} (a plan's spec.sources.cloudwatch), whatever the deployment's own region. */
+    static CloudWatchClient cloudWatch(Function<String, Optional<String>> setting, Map<String, String> env, String region) {
+        return AwsClients.configure(CloudWatchClient.builder(), Region.of(region), AwsClients.endpoint(setting.apply(LiveTargets.AWS_ENDPOINT), env),
+                AwsClients.http(), DefaultCredentialsProvider.builder().build()).build();
     }
 
     /** Credential references: env: and file: always, ssm:/ and secretsmanager: when AWS is reachable. */

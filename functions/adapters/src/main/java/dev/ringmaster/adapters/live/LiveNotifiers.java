@@ -43,9 +43,18 @@ public final class LiveNotifiers {
     /** With the given credential resolver and email sender (tests, stand-ins). */
     public static Notifiers from(Function<String, Optional<String>> setting, Map<String, String> env, Clock clock, Secrets secrets,
                                  Supplier<Notifier> email) {
-        Http http = new Http(Http.client(), Http.Policy.DEFAULT, "notify");
+        return from(setting, env, clock, secrets, email, Http.Policy.DEFAULT, wait -> Thread.sleep(wait.toMillis()));
+    }
+
+    /**
+     * With the given retry policy and way to wait out Slack's pace: a rehearsal in virtual time waits on its own clock,
+     * and its outage need not be waited out for real.
+     */
+    public static Notifiers from(Function<String, Optional<String>> setting, Map<String, String> env, Clock clock, Secrets secrets,
+                                 Supplier<Notifier> email, Http.Policy policy, SlackNotifier.Sleeper pace) {
+        Http http = new Http(Http.client(), policy, "notify");
         Map<String, Notifier> byChannel = new LinkedHashMap<>();
-        byChannel.put("slack", new SlackNotifier(secrets, http, clock, SlackNotifier.apiBase(env)));
+        byChannel.put("slack", new SlackNotifier(secrets, http, clock, SlackNotifier.apiBase(env), pace));
         byChannel.put("teams", new TeamsNotifier(secrets, http));
         byChannel.put("webhook", new SignedWebhookNotifier(secrets, http, clock));
         byChannel.put("statuspage", new StatuspageNotifier(secrets, http,

@@ -1,9 +1,11 @@
 package dev.ringmaster.adapters.live;
 
 import dev.ringmaster.adapters.canarydiff.CanaryDiffMetricSource;
+import dev.ringmaster.adapters.cloudwatch.CloudWatchMetricSource;
 import dev.ringmaster.adapters.http.Http;
 import dev.ringmaster.adapters.metrics.StaticMetricSource;
 import dev.ringmaster.adapters.playvitals.PlayVitalsMetricSource;
+import dev.ringmaster.adapters.prometheus.PrometheusMetricSource;
 import dev.ringmaster.adapters.secrets.Secrets;
 import dev.ringmaster.adapters.sentry.SentryMetricSource;
 import dev.ringmaster.core.gate.Sample;
@@ -30,8 +32,10 @@ import java.util.function.Supplier;
  * from a metrics system and have no adapter here.
  */
 public final class LiveSources implements MetricSource {
+    public static final String PROMETHEUS_URL = "ringmaster.prometheus.url";
     public static final String CANARY_DIFF_DIR = "ringmaster.canary-diff.dir";
-    public static final Set<String> SOURCES = Set.of(StaticMetricSource.KEY, PlayVitalsMetricSource.KEY, SentryMetricSource.KEY, "canary-diff");
+    public static final Set<String> SOURCES = Set.of(StaticMetricSource.KEY, PrometheusMetricSource.KEY, CloudWatchMetricSource.KEY,
+            PlayVitalsMetricSource.KEY, SentryMetricSource.KEY, "canary-diff");
 
     private final Map<String, MetricSource> adapters = new ConcurrentHashMap<>();
     private final StaticMetricSource statics = new StaticMetricSource();
@@ -90,6 +94,28 @@ public final class LiveSources implements MetricSource {
         return adapter(metric.source(), release.sources()).read(metric, release, from, to);
     }
 
+    /** The environment's URL wins over the plan's (a stand-in, a staging Prometheus); header references resolved once. */
+    private MetricSource prometheus(Sources.Prometheus config) {
+        Optional<String> url = setting.apply(PROMETHEUS_URL).or(() -> Optional.ofNullable(config == null ? null : config.url()));
+        if (url.isEmpty()) {
+            throw new Unavailable("no Prometheus URL: give spec.sources.prometheus.url or set RINGMASTER_PROMETHEUS_URL");
+        }
+        Map<String, String> headers = config == null ? Map.of() : config.headers();
+        return adapters.computeIfAbsent("prometheus " + url.get() + " " + headers, k -> {
+            Map<String, String> resolved = new java.util.LinkedHashMap<>();
+            headers.forEach((name, value) -> resolved.put(name, Secrets.isReference(value) ? resolve(value) : value));
+            return new PrometheusMetricSource(java.net.URI.create(url.get()), resolved, http);
+        });
+    }
+
+    private String resolve(String reference) {
+        try {
+            return secrets.get().resolve(reference);
+        } catch (Secrets.Unresolved e) {
+            throw new Unavailable(e.getMessage());
+        }
+    }
+
     private MetricSource adapter(String source, Sources sources) {
         return switch (source) {
             case StaticMetricSource.KEY -> statics;
@@ -105,6 +131,16 @@ public final class LiveSources implements MetricSource {
                     throw new Unavailable("no spec.sources.sentry in the plan: give its org and a token reference");
                 }
                 yield adapters.computeIfAbsent("sentry " + sentry, k -> SentryMetricSource.fromSources(sentry, secrets.get(), env, http));
+            }
+            case PrometheusMetricSource.KEY -> prometheus(sources.prometheus());
+            case CloudWatchMetricSource.KEY -> {
+                String region = sources.cloudwatch() != null ? sources.cloudwatch().region()
+                        : setting.apply(LiveTargets.AWS_REGION).or(() -> Optional.ofNullable(env.get("AWS_REGION"))).orElse(null);
+                if (region == null) {
+                    throw new Unavailable("no CloudWatch region: give spec.sources.cloudwatch.region or set AWS_REGION");
+                }
+                yield adapters.computeIfAbsent("cloudwatch " + region,
+                        k -> new CloudWatchMetricSource(AwsAccess.cloudWatch(setting, env, region)));
             }
             default -> throw new Unavailable("no adapter for source '" + source + "' in this build");
         };
