@@ -52,6 +52,7 @@ public final class LiveSources implements MetricSource {
         this.clock = clock;
         this.secrets = secrets;
         this.http = new Http(Http.client(), Http.Policy.DEFAULT, "metric source");
+        // Play and Sentry name themselves in their errors; Prometheus is named with its URL below.
         this.canaryDiff = new CanaryDiffMetricSource(Path.of(setting.apply(CANARY_DIFF_DIR).orElse(".ringmaster/canary-diff")), http);
     }
 
@@ -104,7 +105,9 @@ public final class LiveSources implements MetricSource {
         return adapters.computeIfAbsent("prometheus " + url.get() + " " + headers, k -> {
             Map<String, String> resolved = new java.util.LinkedHashMap<>();
             headers.forEach((name, value) -> resolved.put(name, Secrets.isReference(value) ? resolve(value) : value));
-            return new PrometheusMetricSource(java.net.URI.create(url.get()), resolved, http);
+            // Named with its URL, so "unreachable" says which Prometheus (never a header: they carry tokens).
+            return new PrometheusMetricSource(java.net.URI.create(url.get()), resolved,
+                    new Http(Http.client(), Http.Policy.DEFAULT, "Prometheus at " + url.get()));
         });
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * 2.1.0 starts at 12:00 with its counters at 0. The healthy app fails about 0.5 % in both versions; the regressed
  * app's 2.1.0 fails about 6 %. Increments vary minute by minute, so only exact reading gives exact sums.
  */
-final class ConnectSeries {
+public final class ConnectSeries {
     static final Instant DAY = Instant.parse("2026-11-30T00:00:00Z");
     static final Instant ROLLOUT = Instant.parse("2026-11-30T12:00:00Z");
     static final List<String> APPS = List.of("healthy", "regressed");
@@ -53,7 +53,7 @@ final class ConnectSeries {
     }
 
     /** The OpenMetrics text: families not interleaved, each series' samples in time order, ending with # EOF. */
-    static String openMetrics() {
+    public static String openMetrics() {
         StringBuilder out = new StringBuilder();
         for (boolean failed : new boolean[] {false, true}) {
             String family = failed ? "connect_fail" : "connect";
