@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Source {@code canary-diff} (CONTRACTS.md §1.3, seed 004): shadow traffic sent to both stable and canary, and the
  * share of samples whose results differ, a rate gated like "tolerance 0.5 % on 1,000 samples". The pipeline posts a
- * results document (docs/sources-vitals-sentry-canarydiff.md) to {@code query.url} ({@code file:} or {@code https://})
+ * results document (docs/sources.md) to {@code query.url} ({@code file:} or {@code https://})
  * or to {@code resultsDir/{rolloutId}.json}; each run of the canary's version in {@code (from, to]} is one sample of
  * {@code mismatches} bad of {@code samples}, with no baseline (the comparison already is one).
  *

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A canary-diff results document as the pipeline posts it (docs/sources-vitals-sentry-canarydiff.md): shadow traffic
+ * A canary-diff results document as the pipeline posts it (docs/sources.md): shadow traffic
  * sent to both stable and canary, each run's mismatches of its samples, the distribution of the differences and the
  * worst cases, kept whole so a report can show them.
  *
