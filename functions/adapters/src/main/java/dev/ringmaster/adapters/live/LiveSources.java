@@ -38,6 +38,7 @@ public final class LiveSources implements MetricSource {
             PlayVitalsMetricSource.KEY, SentryMetricSource.KEY, "canary-diff");
 
     private final Map<String, MetricSource> adapters = new ConcurrentHashMap<>();
+    private final Set<String> extras = ConcurrentHashMap.newKeySet();
     private final StaticMetricSource statics = new StaticMetricSource();
     private final Function<String, Optional<String>> setting;
     private final Map<String, String> env;
@@ -80,9 +81,21 @@ public final class LiveSources implements MetricSource {
         return new LiveSources(setting, env, clock, () -> secrets);
     }
 
+    /**
+     * This with another source: App Store Connect's review verdict ({@code app-review}) comes from the App Review
+     * target the deployment's settings configure.
+     */
+    public LiveSources with(String source, MetricSource adapter) {
+        adapters.put(source, adapter);
+        extras.add(source);
+        return this;
+    }
+
     /** The sources this build reads. */
     public Set<String> registered() {
-        return SOURCES;
+        Set<String> all = new java.util.TreeSet<>(SOURCES);
+        all.addAll(extras);
+        return all;
     }
 
     @Override
@@ -120,6 +133,9 @@ public final class LiveSources implements MetricSource {
     }
 
     private MetricSource adapter(String source, Sources sources) {
+        if (extras.contains(source)) {
+            return adapters.get(source);
+        }
         return switch (source) {
             case StaticMetricSource.KEY -> statics;
             case "canary-diff" -> canaryDiff;

@@ -12,6 +12,8 @@ import dev.ringmaster.core.plan.FlagStore;
 import dev.ringmaster.core.port.Capabilities;
 import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.FlagWriter;
+import dev.ringmaster.core.plan.TargetType;
+import dev.ringmaster.core.port.MetricSource;
 import dev.ringmaster.core.port.Notifier;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.Targets;
@@ -73,8 +75,11 @@ public class Producers {
 
     @Produces
     @Singleton
-    LiveSources metricSources(Clock clock) {
-        return LiveSources.from(Producers::setting, System.getenv(), clock);
+    LiveSources metricSources(Clock clock, LiveTargets live) {
+        LiveSources sources = LiveSources.from(Producers::setting, System.getenv(), clock);
+        // App Review's verdict is read from the App Review target, when App Store Connect is configured.
+        return live.targets().get(TargetType.APP_REVIEW) instanceof MetricSource review
+                ? sources.with(dev.ringmaster.core.plan.MetricSource.APP_REVIEW.key, review) : sources;
     }
 
     /** Settings by dotted name, as Quarkus reads them (RINGMASTER_PROMETHEUS_URL sets ringmaster.prometheus.url). */
