@@ -57,7 +57,8 @@ class SeedScenariosTest {
         assertTrue(switches.contains("system.canary.enabled=false"), switches.toString());
         assertEquals(List.of(), switches.stream().filter(s -> !s.endsWith("=false") && !s.endsWith("=0.0")).toList(),
                 "nothing the rollout turned on stays on");
-        assertEquals(1, told(run, "killed").size(), run.messages().toString());
+        assertEquals(List.of("slack", "email"), told(run, "killed").stream().map(SentMessage::channel).toList(),
+                "#releases, and seed 004's executive briefing by email: " + run.messages());
     }
 
     @Test
@@ -202,7 +203,8 @@ class SeedScenariosTest {
 
         assertEquals(RolloutState.COMPLETED, run.outcome().state(), "the plan's critical rules pause, and a completed build has nothing to pause");
         List<SentMessage> alerts = told(run, "alert");
-        assertEquals(1, alerts.size(), run.messages().toString());
+        assertEquals(List.of("slack", "teams"), alerts.stream().map(SentMessage::channel).toList(),
+                "#releases and on-call, once each: " + run.messages());
         Instant completed = run.history().stream().filter(h -> h.what().endsWith("→ COMPLETED")).findFirst().orElseThrow().at();
         assertTrue(alerts.get(0).at().isAfter(run.start().plus(Duration.ofHours(100))), "only once the regression began: " + alerts.get(0).at());
         assertTrue(alerts.get(0).at().isBefore(completed.plus(Duration.ofDays(7))), "within watchAfterComplete 7d");
