@@ -49,13 +49,13 @@ class NotifyChannelFunctionTest {
     }
 
     @Test
-    void aChannelThisDeploymentCannotReach_failsTheInvocation_andTheMessageStaysOwed() {
+    void aChannelWhoseWebhookReferenceCannotBeRead_failsTheInvocation_andTheMessageStaysOwed() {
         String id = Fixtures.id("notify-slack");
         RolloutEvent pause = paused(id, Fixtures.plan(id, Fixtures.MANUAL, 0, 200_000, Fixtures.SLACK));
 
         String body = given().contentType("application/json").body(Fixtures.envelope(pause)).post().then().extract().asString();
 
-        assertTrue(body.contains("no 'slack' notifier in this deployment"), body);
+        assertTrue(body.contains("not sent, tried again on redelivery: slack: cannot read secret ssm:/ringmaster/slack/releases"), body);
         assertFalse(Fixtures.store().intent(id, pause.intentId()).orElseThrow().notified(), "the tick sends it again");
         String key = "notify#" + id + "#" + pause.intentId() + "#paused#slack#ssm:/ringmaster/slack/releases";
         assertEquals(RolloutStore.MessageClaim.CLAIMED, Fixtures.store().claim(key, Fixtures.now(), Fixtures.now().plusSeconds(60)),

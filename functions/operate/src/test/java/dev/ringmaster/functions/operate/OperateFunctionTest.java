@@ -74,14 +74,14 @@ class OperateFunctionTest {
     @Test
     void startOfAPlanNamingWhatThisDeploymentCannotReach_isRefused_namingIt() {
         String id = Fixtures.id("op-play");
-        String plan = Fixtures.plan(id, Fixtures.GOOGLE_PLAY, 0, 200_000, Fixtures.SLACK);
+        String plan = Fixtures.plan(id, Fixtures.GOOGLE_PLAY, 0, 200_000, Fixtures.SLACK + "\n    - {channel: in-app}");
 
         JsonNode out = post(with(sample("start", id), "plan", plan));
 
         assertFalse(out.path("accepted").asBoolean(), out.toString());
         assertEquals("this deployment cannot carry out the plan: spec.target.type: no google-play adapter in this deployment"
-                + " (configured: container-ring, feature-flag, manual); spec.notify[0].channel: no 'slack' notifier in this deployment (configured: none)",
-                out.path("reason").asText());
+                + " (configured: container-ring, feature-flag, manual); spec.notify[1].channel: no 'in-app' notifier in this deployment"
+                + " (configured: email, slack, statuspage, teams, webhook)", out.path("reason").asText());
         assertTrue(Fixtures.store().find(id).isEmpty(), "nothing stored");
     }
 
