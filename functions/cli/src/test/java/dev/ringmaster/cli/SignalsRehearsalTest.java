@@ -86,7 +86,7 @@ class SignalsRehearsalTest {
         assertEquals(List.of("started", "held", "halted"), events(chat.slackMessages()),
                 "#releases: the start, the first hold (soaking), then the halt");
         assertEquals(List.of("halted"), events(chat.teamsMessages()), "on-call (warning and up): the halt only");
-        String halt = chat.slackMessages().get(1).body().toString();
+        String halt = chat.slackMessages().get(2).body().toString();
         assertTrue(halt.contains("gate crash_rate ≤ 0.005 FAIL"), halt);
         assertTrue(halt.contains("ringmaster rollback android-2-1-0"), halt);
         assertTrue(play.queries().size() > 0 && prometheus.queries().stream().anyMatch(q -> q.contains("connect_fail_total{version=\"2.1.0\"}")));
