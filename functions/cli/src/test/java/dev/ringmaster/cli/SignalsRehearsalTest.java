@@ -60,7 +60,7 @@ class SignalsRehearsalTest {
     private final PrometheusStandIn prometheus = PrometheusStandIn.start();
     private final AtomicReference<MetricSource> truth = new AtomicReference<>();
     /** Each hour Play served for the canary: its crash rate, for seed 002's per-tick script. */
-    private final List<Double> servedCanaryRates = new ArrayList<>();
+    private final Map<Instant, Double> servedCanaryRates = new java.util.TreeMap<>();
     private final PlayReportingStandIn play = PlayReportingStandIn.start("com.example.vpn", List.of(CANARY, BASELINE), this::vitals);
     private final Plan plan;
     private final String planYaml;
@@ -97,7 +97,9 @@ class SignalsRehearsalTest {
         SimulationRun run = rehearse("events/scenarios/android-noisy-healthy.yaml");
 
         assertEquals(RolloutState.COMPLETED, run.outcome().state(), run.decisions().toString());
-        long over = servedCanaryRates.stream().filter(r -> r > 0.005).count();
+        long over = servedCanaryRates.values().stream().filter(r -> r > 0.005).count();
+        System.out.printf("signals rehearsal, healthy build: COMPLETED after %.1f h; seed 002's script would have failed %d of the %d "
+                + "hourly crash rates Play served%n", run.hours(), over, servedCanaryRates.size());
         assertTrue(over > 0, "seed 002's script ('if CRASH_RATE > 0.005: exit 1') fails on " + over + " of the "
                 + servedCanaryRates.size() + " hours Play served: it would have paused this healthy build");
         assertEquals(List.of("started", "held", "advanced", "held", "daily-status", "daily-status", "advanced", "completed"),
@@ -211,7 +213,7 @@ class SignalsRehearsalTest {
         }
         double rate = bad / (double) total;
         if (versionCode == CANARY) {
-            servedCanaryRates.add(rate);
+            servedCanaryRates.put(hourStart, rate);
         }
         return Optional.of(new double[] {rate, total});
     }
