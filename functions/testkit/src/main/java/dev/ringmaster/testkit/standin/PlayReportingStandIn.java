@@ -19,10 +19,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +29,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,21 +68,18 @@ public final class PlayReportingStandIn implements AutoCloseable {
         Optional<double[]> at(String metric, long versionCode, Instant hourStart);
     }
 
-    private final KeyPair keys;
+    private final GoogleTokenEndpoint google = new GoogleTokenEndpoint(EMAIL, SCOPE, "ya29.reporting-standin-");
     private final WireMockServer server;
     private final String packageName;
     private final Data data;
     private List<Long> versionCodes;
     private Instant freshness;
-    private final Set<String> tokens = new HashSet<>();
     private final List<String> requests = new ArrayList<>();
     private final List<String> queries = new ArrayList<>();
     private ResponseDefinition failure;
     private int failures;
-    private long issued;
 
-    private PlayReportingStandIn(KeyPair keys, String packageName, List<Long> versionCodes, Data data) {
-        this.keys = keys;
+    private PlayReportingStandIn(String packageName, List<Long> versionCodes, Data data) {
         this.packageName = packageName;
         this.versionCodes = List.copyOf(versionCodes);
         this.data = data;
@@ -103,16 +94,10 @@ public final class PlayReportingStandIn implements AutoCloseable {
      * @param versionCodes every versionCode Play has data for (the canary's and the others'): rows are asked of {@code data}
      */
     public static PlayReportingStandIn start(String packageName, List<Long> versionCodes, Data data) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            PlayReportingStandIn standIn = new PlayReportingStandIn(g.generateKeyPair(), packageName, versionCodes, data);
-            standIn.server.start();
-            standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
-            return standIn;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate the stand-in's RSA key", e);
-        }
+        PlayReportingStandIn standIn = new PlayReportingStandIn(packageName, versionCodes, data);
+        standIn.server.start();
+        standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
+        return standIn;
     }
 
     /** Replaces {@code https://playdeveloperreporting.googleapis.com} (RINGMASTER_PLAY_REPORTING_ENDPOINT). */
@@ -126,19 +111,7 @@ public final class PlayReportingStandIn implements AutoCloseable {
 
     /** A service-account key file whose {@code token_uri} points at this stand-in. */
     public String serviceAccountKeyJson() {
-        ObjectNode key = JSON.createObjectNode()
-                .put("type", "service_account")
-                .put("project_id", "ringmaster-standin")
-                .put("private_key_id", "3e1c5a7b9d2f4e6a8c0b1d3f5a7c9e2b4d6f8a0c")
-                .put("private_key", "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.getPrivate().getEncoded())
-                        + "\n-----END PRIVATE KEY-----\n")
-                .put("client_email", EMAIL)
-                .put("client_id", "117722446688001133559")
-                .put("auth_uri", "https://accounts.google.com/o/oauth2/auth")
-                .put("token_uri", tokenUri())
-                .put("universe_domain", "googleapis.com");
-        return key.toPrettyString();
+        return google.keyJson(tokenUri(), "3e1c5a7b9d2f4e6a8c0b1d3f5a7c9e2b4d6f8a0c", "117722446688001133559");
     }
 
     /** Play's hourly data is complete up to {@code latestEndTime} (exclusive, whole hours): the metric sets' HOURLY freshness. */
@@ -177,7 +150,7 @@ public final class PlayReportingStandIn implements AutoCloseable {
 
     /** Tokens issued so far stop working (expired or revoked): the next API call answers 401. */
     public synchronized void revokeTokens() {
-        tokens.clear();
+        google.revoke();
     }
 
     @Override
@@ -203,14 +176,14 @@ public final class PlayReportingStandIn implements AutoCloseable {
         requests.add(method + " " + rawPath);
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (method.equals("POST") && path.equals("/token")) {
-            return token(request.getBodyAsString());
+            return google.grant(request.getBodyAsString());
         }
         if (failures > 0) {
             failures--;
             return failure;
         }
         String auth = request.getHeader("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
+        if (!google.authorized(auth)) {
             return error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access "
                     + "token, login cookie or other valid authentication credential. See "
                     + "https://developers.google.com/identity/sign-in/web/devconsole-project.");
@@ -409,39 +382,6 @@ public final class PlayReportingStandIn implements AutoCloseable {
         return d;
     }
 
-    /** JWT-bearer grant: the assertion must be signed by this stand-in's key for its account, asking the reporting scope. */
-    private ResponseDefinition token(String form) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : form.split("&")) {
-            String[] kv = pair.split("=", 2);
-            fields.put(kv[0], kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(fields.get("grant_type"))) {
-            return oauthError("unsupported_grant_type", "Invalid grant_type: " + fields.get("grant_type"));
-        }
-        String[] jwt = fields.getOrDefault("assertion", "").split("\\.");
-        try {
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initVerify(keys.getPublic());
-            rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rs256.verify(Base64.getUrlDecoder().decode(jwt[2]))) {
-                return oauthError("invalid_grant", "Invalid JWT Signature.");
-            }
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
-            if (!EMAIL.equals(claims.path("iss").asText()) || !claims.path("scope").asText().contains(SCOPE)) {
-                return oauthError("invalid_scope", "Invalid JWT: iss or scope");
-            }
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            return oauthError("invalid_grant", "Invalid JWT Signature.");
-        }
-        String token = "ya29.reporting-standin-" + (++issued);
-        tokens.add(token);
-        return json(200, JSON.createObjectNode().put("access_token", token).put("expires_in", 3599).put("token_type", "Bearer"));
-    }
-
-    private static ResponseDefinition oauthError(String error, String description) {
-        return json(400, JSON.createObjectNode().put("error", error).put("error_description", description));
-    }
 
     private static ResponseDefinition notFound() {
         return error(404, "NOT_FOUND", "Requested entity was not found.");

@@ -13,13 +13,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,12 +42,11 @@ public final class PlayStandIn implements AutoCloseable {
     private static final Set<String> STANDARD_TRACKS = Set.of("production", "beta", "alpha", "qa", "internal");
     private static final List<String> STATUSES = List.of("draft", "inProgress", "halted", "completed");
 
-    private final KeyPair keys;
+    private final GoogleTokenEndpoint google = new GoogleTokenEndpoint(EMAIL, SCOPE, "ya29.standin-");
     private final WireMockServer server;
     /** package → track → releases, as live on Play. */
     private final Map<String, Map<String, List<Map<String, Object>>>> live = new HashMap<>();
     private final Map<String, Edit> edits = new HashMap<>();
-    private final Set<String> tokens = new HashSet<>();
     private final List<String> requests = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
 
@@ -70,7 +64,6 @@ public final class PlayStandIn implements AutoCloseable {
             this.answer = answer;
         }
     }
-    private long issued;
     private long inserted;
 
     private static final class Edit {
@@ -84,23 +77,16 @@ public final class PlayStandIn implements AutoCloseable {
         }
     }
 
-    private PlayStandIn(KeyPair keys) {
-        this.keys = keys;
+    private PlayStandIn() {
         this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Transformer()));
     }
 
     /** A stand-in on a free loopback port with a freshly generated service-account key. */
     public static PlayStandIn start() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            PlayStandIn standIn = new PlayStandIn(g.generateKeyPair());
-            standIn.server.start();
-            standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
-            return standIn;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate the stand-in's RSA key", e);
-        }
+        PlayStandIn standIn = new PlayStandIn();
+        standIn.server.start();
+        standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
+        return standIn;
     }
 
     /** Replaces {@code https://androidpublisher.googleapis.com} (RINGMASTER_GOOGLE_PLAY_ENDPOINT). */
@@ -114,19 +100,7 @@ public final class PlayStandIn implements AutoCloseable {
 
     /** A service-account key file whose {@code token_uri} points at this stand-in. */
     public String serviceAccountKeyJson() {
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("type", "service_account");
-        key.put("project_id", "ringmaster-standin");
-        key.put("private_key_id", "9d3c1e0b7a5f4c2e8d6b0a1f3e5c7b9d2a4c6e8f");
-        key.put("private_key", "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        key.put("client_email", EMAIL);
-        key.put("client_id", "113355779911224466880");
-        key.put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
-        key.put("token_uri", tokenUri());
-        key.put("universe_domain", "googleapis.com");
-        return Json.write(key);
+        return google.keyJson(tokenUri(), "9d3c1e0b7a5f4c2e8d6b0a1f3e5c7b9d2a4c6e8f", "113355779911224466880");
     }
 
     /**
@@ -182,7 +156,7 @@ public final class PlayStandIn implements AutoCloseable {
 
     /** Tokens issued so far stop working (expired or revoked): the next API call answers 401. */
     public synchronized void revokeTokens() {
-        tokens.clear();
+        google.revoke();
     }
 
     @Override
@@ -214,10 +188,10 @@ public final class PlayStandIn implements AutoCloseable {
         }
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (method.equals("POST") && path.equals("/token")) {
-            return token(request.getBodyAsString());
+            return google.grant(request.getBodyAsString());
         }
         String auth = request.getHeader("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
+        if (!google.authorized(auth)) {
             return error(401, "authError", "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 "
                     + "access token, login cookie or other valid authentication credential.");
         }
@@ -246,37 +220,6 @@ public final class PlayStandIn implements AutoCloseable {
             return new ResponseDefinition(204, "");
         }
         return error(404, "notFound", "NOT_FOUND", "The requested URL " + rawPath + " was not found on this server.");
-    }
-
-    /** JWT-bearer grant: the assertion must be signed by this stand-in's key for its service account. */
-    private ResponseDefinition token(String form) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : form.split("&")) {
-            String[] kv = pair.split("=", 2);
-            fields.put(kv[0], kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(fields.get("grant_type"))) {
-            return json(400, Map.of("error", "unsupported_grant_type",
-                    "error_description", "Invalid grant_type: " + fields.get("grant_type")));
-        }
-        String[] jwt = fields.getOrDefault("assertion", "").split("\\.");
-        try {
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initVerify(keys.getPublic());
-            rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rs256.verify(Base64.getUrlDecoder().decode(jwt[2]))) {
-                return json(400, Map.of("error", "invalid_grant", "error_description", "Invalid JWT Signature."));
-            }
-            Map<?, ?> claims = Json.read(new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8), Map.class);
-            if (!EMAIL.equals(claims.get("iss")) || !String.valueOf(claims.get("scope")).contains(SCOPE)) {
-                return json(400, Map.of("error", "invalid_grant", "error_description", "Invalid JWT: iss or scope"));
-            }
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return json(400, Map.of("error", "invalid_grant", "error_description", "Invalid JWT Signature."));
-        }
-        String token = "ya29.standin-" + (++issued);
-        tokens.add(token);
-        return json(200, Map.of("access_token", token, "expires_in", 3599, "token_type", "Bearer"));
     }
 
     private ResponseDefinition insert(String packageName) {
