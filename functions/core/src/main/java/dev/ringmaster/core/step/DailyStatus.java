@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * ("HOLD @day2"), so a redelivered or repeated tick never tells it twice; a tick that already announces a decision
  * leaves the day for the next tick, so the status is late by a tick rather than lost.
  */
-final class DailyStatus {
+public final class DailyStatus {
     private static final String DAY = " @day";
 
     private DailyStatus() {
@@ -35,8 +35,8 @@ final class DailyStatus {
         return day > 0 ? memory + DAY + day : memory;
     }
 
-    /** The decision part of a stored memory, without the day. */
-    static String decision(String memory) {
+    /** The decision part of a stored memory, without the day: what {@code status} shows. */
+    public static String decision(String memory) {
         if (memory == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import dev.ringmaster.core.port.StoredRollout;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
 import dev.ringmaster.core.rollout.Rollout;
+import dev.ringmaster.core.step.DailyStatus;
 import dev.ringmaster.core.step.Operate;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public class OperateFunction {
     private static String status(Rollout r) {
         return r.state() + " in phase " + (r.phaseIndex() + 1) + (r.phaseEnteredAt() == null ? "" : " since " + r.phaseEnteredAt())
                 + " (version " + r.version() + ")" + (r.reason() == null ? "" : ": " + r.reason())
-                + (r.lastDecision() == null ? "" : "; last decision " + r.lastDecision());
+                + (r.lastDecision() == null ? "" : "; last decision " + DailyStatus.decision(r.lastDecision()));
     }
 
     /** "mark-fixed", "mark_fixed" and "markfixed" are the same command. */
