@@ -1,9 +1,5 @@
 package dev.ringmaster.testkit.standin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -59,23 +53,11 @@ public final class AppStoreConnectStandIn implements AutoCloseable {
 
     public AppStoreConnectStandIn(Clock clock) {
         this.clock = clock;
-        // no h2c: java.net.http asks to upgrade a plain-http first request, and the upgraded answer never arrived
-        this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").http2PlainDisabled(true).extensions(new ResponseDefinitionTransformerV2() {
-            @Override
-            public ResponseDefinition transform(ServeEvent event) {
-                return answer(event.getRequest());
-            }
-
-            @Override
-            public String getName() {
-                return "app-store-connect";
-            }
-        }));
+        this.server = StandInServer.create("app-store-connect", this::answer);
     }
 
     public AppStoreConnectStandIn start() {
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(ok()));
+        StandInServer.start(server);
         return this;
     }
 

@@ -1,18 +1,12 @@
 package dev.ringmaster.testkit.standin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,7 +60,7 @@ public final class ChatStandIn implements AutoCloseable {
 
     private ChatStandIn(Clock clock) {
         this.clock = clock;
-        this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Transformer()));
+        this.server = StandInServer.create("chat-stand-in", this::handle);
     }
 
     /** A stand-in on a free loopback port, timing arrivals by the system clock. */
@@ -76,8 +70,7 @@ public final class ChatStandIn implements AutoCloseable {
 
     public static ChatStandIn start(Clock clock) {
         ChatStandIn standIn = new ChatStandIn(clock);
-        standIn.server.start();
-        standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
+        StandInServer.start(standIn.server);
         return standIn;
     }
 
@@ -119,18 +112,6 @@ public final class ChatStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return handle(event.getRequest());
-        }
-
-        @Override
-        public String getName() {
-            return "chat-stand-in";
-        }
     }
 
     private synchronized ResponseDefinition handle(Request request) {

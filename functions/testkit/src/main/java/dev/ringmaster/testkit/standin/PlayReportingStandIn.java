@@ -1,9 +1,5 @@
 package dev.ringmaster.testkit.standin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -84,7 +78,7 @@ public final class PlayReportingStandIn implements AutoCloseable {
         this.versionCodes = List.copyOf(versionCodes);
         this.data = data;
         this.freshness = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Transformer()));
+        this.server = StandInServer.create("play-reporting-stand-in", this::handle);
     }
 
     /**
@@ -95,8 +89,7 @@ public final class PlayReportingStandIn implements AutoCloseable {
      */
     public static PlayReportingStandIn start(String packageName, List<Long> versionCodes, Data data) {
         PlayReportingStandIn standIn = new PlayReportingStandIn(packageName, versionCodes, data);
-        standIn.server.start();
-        standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
+        StandInServer.start(standIn.server);
         return standIn;
     }
 
@@ -156,18 +149,6 @@ public final class PlayReportingStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return handle(event.getRequest());
-        }
-
-        @Override
-        public String getName() {
-            return "play-reporting-stand-in";
-        }
     }
 
     private synchronized ResponseDefinition handle(Request request) {

@@ -1,16 +1,10 @@
 package dev.ringmaster.testkit.standin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,14 +72,13 @@ public final class PlayStandIn implements AutoCloseable {
     }
 
     private PlayStandIn() {
-        this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Transformer()));
+        this.server = StandInServer.create("play-stand-in", this::handle);
     }
 
     /** A stand-in on a free loopback port with a freshly generated service-account key. */
     public static PlayStandIn start() {
         PlayStandIn standIn = new PlayStandIn();
-        standIn.server.start();
-        standIn.server.stubFor(any(anyUrl()).willReturn(ok()));
+        StandInServer.start(standIn.server);
         return standIn;
     }
 
@@ -162,18 +155,6 @@ public final class PlayStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            return handle(event.getRequest());
-        }
-
-        @Override
-        public String getName() {
-            return "play-stand-in";
-        }
     }
 
     private synchronized ResponseDefinition handle(Request request) {
