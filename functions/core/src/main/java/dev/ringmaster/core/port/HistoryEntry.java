@@ -17,7 +17,9 @@ public record HistoryEntry(String rolloutId, Instant at, long version, Kind kind
                            List<String> reasons) {
 
     public enum Kind {
-        DECISION, TRANSITION, COMMAND, REFUSED, ACTION
+        DECISION, TRANSITION, COMMAND, REFUSED, ACTION,
+        /** What a webhook told about the rollout (an alert, a store event, a bug count), verified and recorded. */
+        SIGNAL
     }
 
     public HistoryEntry {
