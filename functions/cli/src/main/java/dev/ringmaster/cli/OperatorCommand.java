@@ -1,16 +1,21 @@
 package dev.ringmaster.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.rollout.Command;
-import dev.ringmaster.core.rollout.CommandResult;
 import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
  * A command on a rollout the local runner drives: written to its store as a transition plus the intent of
- * its action; the runner's next tick applies the action to the targets. Exit 0 accepted, 1 refused.
+ * its action; the runner's next tick applies the action to the targets. With {@code --aws}, the deployed
+ * operate function is asked the same. Exit 0 accepted, 1 refused.
  */
 abstract class OperatorCommand extends RunnerCommand {
+
+    @Mixin
+    FunctionOption function;
 
     abstract Command command();
 
@@ -18,13 +23,18 @@ abstract class OperatorCommand extends RunnerCommand {
 
     @Override
     int run(RolloutStore store, PrintWriter out, PrintWriter err) {
-        CommandResult r = LocalRunner.forCommands(store, options.clock()).handle(rolloutId(), command(), planYaml());
-        if (r instanceof CommandResult.Accepted a) {
-            out.println(rolloutId() + ": " + a.message() + " — now " + a.rollout().state() + " (version " + a.rollout().version() + ")");
-            return ExitCode.OK;
-        }
-        err.println(rolloutId() + ": refused: " + ((CommandResult.Refused) r).reason());
-        return ExitCode.FAIL;
+        return OperateAnswer.of(LocalRunner.forCommands(store, options.clock()).handle(rolloutId(), command(), planYaml()))
+                .print(rolloutId(), out, err);
+    }
+
+    @Override
+    int runDeployed(PrintWriter out, PrintWriter err) {
+        return DeployedOperate.invoke(aws, function.name(), event()).print(rolloutId(), out, err);
+    }
+
+    /** What the deployed function is asked: the command as events/operate-*.json has it. */
+    ObjectNode event() {
+        return OperateEvent.of(rolloutId(), command(), planYaml());
     }
 
     /** Only start brings a plan. */

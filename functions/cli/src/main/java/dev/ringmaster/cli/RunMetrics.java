@@ -1,14 +1,14 @@
 package dev.ringmaster.cli;
 
 import dev.ringmaster.adapters.metrics.StaticMetricSource;
-import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.gate.Measure;
+import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.plan.MetricDef;
-import dev.ringmaster.core.plan.MetricKind;
-import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.MetricSource;
+import dev.ringmaster.core.port.RolloutStore;
+import dev.ringmaster.core.signal.RecordedSignals;
 import dev.ringmaster.sim.Scenario;
 import dev.ringmaster.sim.ScenarioMetricSource;
 import dev.ringmaster.sim.Traffic;
@@ -20,12 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Metrics for the local runner: a scenario sampled in (scaled) real time for the metrics it names, checks
- * reported with {@code ringmaster report}, and the plan's {@code static} values; anything else has no
- * data, which never passes.
+ * reported with {@code ringmaster report} and counts told by webhooks (read from the rollout's history), and
+ * the plan's {@code static} values; anything else has no data, which never passes.
  */
 final class RunMetrics implements MetricSource {
     private final Scenario scenario;
-    private RolloutStore reports;
+    private RecordedSignals recorded;
     private final Map<String, ScenarioMetricSource> byRollout = new ConcurrentHashMap<>();
     private final StaticMetricSource statics = new StaticMetricSource();
 
@@ -33,9 +33,9 @@ final class RunMetrics implements MetricSource {
         this.scenario = scenario;
     }
 
-    /** Where {@code ringmaster report} records check results: the rollout's history. */
+    /** Where {@code report} and webhooks record what they were told: the rollout's history in the runner's store. */
     RunMetrics readingReportsFrom(RolloutStore store) {
-        this.reports = store;
+        this.recorded = new RecordedSignals(store);
         return this;
     }
 
@@ -53,14 +53,12 @@ final class RunMetrics implements MetricSource {
 
     @Override
     public List<Sample> read(MetricDef metric, String rolloutId, String version, Instant from, Instant to) {
-        // A person's or CI's report is the truth for a check, over anything simulated.
-        if (metric.kind() == MetricKind.CHECK && reports != null) {
-            List<Sample> reported = reports.history(rolloutId).stream()
-                    .filter(h -> h.what().startsWith(ReportCommand.PREFIX + metric.name() + " ") && !h.at().isAfter(to))
-                    .map(h -> new Sample(h.at(), new Measure.Check(h.what().endsWith(" pass"), h.at()), null)).toList();
-            if (!reported.isEmpty()) {
-                return reported;
-            }
+        boolean pushed = recorded != null && (metric.source().equals(dev.ringmaster.core.plan.MetricSource.REPORT.key)
+                || metric.source().equals(dev.ringmaster.core.plan.MetricSource.WEBHOOK.key));
+        List<Sample> told = pushed ? recorded.read(metric, rolloutId, version, from, to) : List.of();
+        // What a person, CI or a webhook told is the truth over anything simulated.
+        if (told.stream().anyMatch(RunMetrics::tells)) {
+            return told;
         }
         if (scenario != null && scenario.metrics().containsKey(metric.name()) && byRollout.containsKey(rolloutId)) {
             return byRollout.get(rolloutId).read(metric, rolloutId, version, from, to);
@@ -68,6 +66,11 @@ final class RunMetrics implements MetricSource {
         if (metric.source().equals(StaticMetricSource.KEY)) {
             return statics.read(metric, rolloutId, version, from, to);
         }
-        return List.of();
+        return told;
+    }
+
+    /** A reported result, or a webhook event: a window without events tells nothing a scenario could not. */
+    private static boolean tells(Sample s) {
+        return !(s.canary() instanceof Measure.Events e) || e.events() > 0;
     }
 }

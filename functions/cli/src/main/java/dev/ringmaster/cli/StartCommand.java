@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 @CommandLine.Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Start a rollout of PLAN on the local runner (the rollout id is the plan's metadata.name).",
-                "The plan's pre-deployment checklist must be confirmed; --phase starts a hotfix at a later ring."},
-        footer = {"", "Example:", "  ./ringmaster start events/plans/003-medium-risk.yaml --confirm-checklist"})
+        description = {"Start a rollout of PLAN on the local runner, or with --aws on the deployed ringmaster (the rollout id",
+                "is the plan's metadata.name). The plan's pre-deployment checklist must be confirmed; --phase starts a hotfix",
+                "at a later ring."},
+        footer = {"", "Examples:", "  ./ringmaster start events/plans/003-medium-risk.yaml --confirm-checklist",
+                "  ./ringmaster start android-2-1-0.yaml --aws --region eu-west-1 --confirm-checklist --reason 'release 2.1.0 approved'"})
 public class StartCommand extends OperatorCommand {
 
     @CommandLine.Option(names = "--phase", paramLabel = "P", description = "start at this phase (hotfix plans only, seed 000)")

@@ -1,5 +1,7 @@
 package dev.ringmaster.cli;
 
+import dev.ringmaster.adapters.aws.AwsClients;
+import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
 import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
@@ -16,25 +18,57 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @CommandLine.Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"State, phase and audience of a rollout on the local runner, every gate's and halt rule's",
-                "verdict with its evidence at the last tick, and what the rollout waits for."},
-        footer = {"", "Example:", "  ./ringmaster status android-2-1-0"})
+        description = {"State, phase and audience of a rollout on the local runner (with --aws: in the deployed table),",
+                "every gate's and halt rule's verdict with its evidence at the last tick, and what the rollout waits for."},
+        footer = {"", "Examples:", "  ./ringmaster status android-2-1-0",
+                "  ./ringmaster status android-2-1-0 --aws --region eu-west-1 --table ringmaster"})
 public class StatusCommand extends RunnerCommand {
+    /** The functions' own default (ringmaster.table). */
+    static final String DEPLOYED_TABLE = "ringmaster";
+    private static final Where LOCAL = new Where("on the local runner", "is `./ringmaster run` running?", "the runner's next tick sends it");
+
+    /** What is said differently of the local runner and of the deployed ringmaster. */
+    record Where(String name, String noTick, String owedBy) {
+    }
 
     @CommandLine.Parameters(index = "0", paramLabel = "ROLLOUT", description = "rollout id")
     String rolloutId;
+
+    @CommandLine.Option(names = "--table", paramLabel = "NAME",
+            description = "with --aws: the deployed DynamoDB table (default: RINGMASTER_TABLE, else " + DEPLOYED_TABLE + ")")
+    String table;
 
     @Override
     int run(RolloutStore store, PrintWriter out, PrintWriter err) {
         return run(store, options.clock().instant(), out, err);
     }
 
+    /** The deployed table, read directly: status changes nothing, so no function is invoked. */
+    @Override
+    int runDeployed(PrintWriter out, PrintWriter err) {
+        String name = table != null && !table.isBlank() ? table.strip() : AwsOptions.setting("ringmaster.table").orElse(DEPLOYED_TABLE);
+        Where deployed = new Where("in table " + name, "is its schedule invoking evaluate-gates?", "the next tick sends it");
+        try (SdkHttpClient http = AwsClients.http(); DynamoDbClient db = aws.configure(DynamoDbClient.builder(), http).build()) {
+            return run(new DynamoDbRolloutStore(db, name), Instant.now(), deployed, out, err);
+        } catch (SdkException e) {
+            throw aws.explain(e, "read the table " + name, "Name the deployed table with --table or RINGMASTER_TABLE (and check --region).",
+                    "dynamodb:GetItem and dynamodb:Query");
+        }
+    }
+
     int run(RolloutStore store, Instant now, PrintWriter out, PrintWriter err) {
+        return run(store, now, LOCAL, out, err);
+    }
+
+    private int run(RolloutStore store, Instant now, Where where, PrintWriter out, PrintWriter err) {
         Optional<StoredRollout> found = store.find(rolloutId);
         if (found.isEmpty()) {
-            err.println(rolloutId + ": no such rollout on the local runner");
+            err.println(rolloutId + ": no such rollout " + where.name());
             return ExitCode.FAIL;
         }
         Rollout r = found.get().rollout();
@@ -50,14 +84,14 @@ public class StatusCommand extends RunnerCommand {
         }
         List<HistoryEntry> history = store.history(rolloutId);
         Optional<HistoryEntry> decision = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.DECISION).reduce((a, b) -> b);
-        decision.ifPresentOrElse(d -> print(d, out), () -> out.println("no tick yet: is `./ringmaster run` running?"));
+        decision.ifPresentOrElse(d -> print(d, out), () -> out.println("no tick yet: " + where.noTick()));
         out.println(effect(found.get().effect()));
         rollbackTime(plan, r, history, now).ifPresent(out::println);
         watching(plan, r, now).ifPresent(out::println);
         List<Intent> open = store.openIntents(rolloutId);
         open.forEach(i -> out.println("owed: v" + i.version() + " " + i.event().cause()
                 + (i.actionOpen() ? " — " + i.action().call() + " on the target" : "") + (i.notified() ? "" : " — its message")
-                + "; the runner's next tick sends it"));
+                + "; " + where.owedBy()));
         return ExitCode.OK;
     }
 

@@ -22,4 +22,15 @@ class HelpTest {
         assertTrue(r.getOutput().contains("Example"), r.getOutput());
         assertTrue(r.getOutput().contains("./ringmaster " + command), r.getOutput());
     }
+
+    @ParameterizedTest(name = "{0} --help shows --aws and an example of it")
+    @ValueSource(strings = {"start", "status", "pause", "resume", "rollback", "promote", "approve", "kill", "fixed", "report"})
+    void everyOperatorCommandTellsOfTheDeployedRingmaster(String command, QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch(command, "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.getOutput().contains("--aws "), r.getOutput());
+        assertTrue(r.getOutput().contains("--region=R"), r.getOutput());
+        assertTrue(r.getOutput().contains(command.equals("status") ? "--table=NAME" : "--function=NAME"), r.getOutput());
+        assertTrue(java.util.regex.Pattern.compile("\\./ringmaster " + command + " .*--aws").matcher(r.getOutput()).find(), r.getOutput());
+    }
 }

@@ -104,6 +104,31 @@ class OperatorCommandsTest {
         assertTrue(status.getOutput().contains("watch: halt rules still judged, the build is live"), status.getOutput());
     }
 
+    /** A report is recorded as the core's RecordedSignals reads it; a check read from another source is not reported. */
+    @Test
+    void reportRecordsACheckTheGatesRead_andOnlyAReportedOne(QuarkusMainLauncher launcher) {
+        String id = "aitherzero-1-5-0";
+        assertEquals(0, run(launcher, "start", RepoPaths.path("events/plans/001-aitherzero-rings.yaml"), "--operator", "sam").exitCode());
+
+        LaunchResult webhook = run(launcher, "report", id, "--metric", "health_checks", "--result", "pass");
+        assertEquals(2, webhook.exitCode());
+        assertTrue(webhook.getErrorOutput().contains("--metric: 'health_checks' of " + id + " is read from source webhook, not reported; "
+                + "its reported checks: [integration_tests, perf_benchmarks, container_started, module_loaded, smoke_tests, load_tests, "
+                + "regression_tests, monitoring_green]"), webhook.getErrorOutput());
+
+        LaunchResult smoke = run(launcher, "report", id, "--metric", "smoke_tests", "--result", "fail", "--operator", "ci", "--reason", "CI run 4712");
+        assertEquals(0, smoke.exitCode(), smoke.getErrorOutput());
+        assertTrue(smoke.getOutput().startsWith(id + ": smoke_tests fail recorded at "), smoke.getOutput());
+        dev.ringmaster.core.port.RolloutStore store = LocalRunner.store(db.client());
+        dev.ringmaster.core.plan.Plan plan = LocalRunner.plans().get(id, store.find(id).orElseThrow().planYaml());
+        var read = new dev.ringmaster.core.signal.RecordedSignals(store).read(plan.metrics().get("smoke_tests"), id, "1.5.0",
+                java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60));
+        assertEquals(1, read.size(), read.toString());
+        assertEquals(false, ((dev.ringmaster.core.gate.Measure.Check) read.get(0).canary()).pass());
+        assertTrue(store.history(id).stream().anyMatch(h -> h.what().equals("report smoke_tests fail") && h.operator().equals("ci")
+                && h.reasons().equals(java.util.List.of("CI run 4712"))), store.history(id).toString());
+    }
+
     @Test
     void withoutARunnerTheCommandSaysSo(QuarkusMainLauncher launcher) {
         LaunchResult r = launcher.launch("pause", "android-2-1-0", "--port", "1", "--data", data);
