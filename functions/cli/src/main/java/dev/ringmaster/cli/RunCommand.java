@@ -17,7 +17,11 @@ import dev.ringmaster.sim.ScenarioError;
 import dev.ringmaster.sim.ScenarioParser;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.inject.Inject;
+import dev.ringmaster.adapters.ingest.IngressConfig;
+import dev.ringmaster.core.signal.WebhookKind;
+import dev.ringmaster.core.step.Ingest;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -35,7 +39,10 @@ import picocli.CommandLine.Spec;
                 "and from static sources."},
         footer = {"", "Example (a day of rollout in under three minutes):",
                 "  ./ringmaster run --scenario events/scenarios/android-healthy.yaml --speed 600",
-                "  ./ringmaster start events/plans/002-android-staged.yaml --confirm-checklist   # in another terminal"})
+                "  ./ringmaster start events/plans/002-android-staged.yaml --confirm-checklist   # in another terminal",
+                "",
+                "With webhooks (a real Alertmanager can post to it; docs/webhooks.md):",
+                "  RINGMASTER_WEBHOOK_SECRET_ALERTMANAGER=s3cret ./ringmaster run --listen 127.0.0.1:9095"})
 public class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -68,6 +75,11 @@ public class RunCommand implements Callable<Integer> {
                     "live: the configured real target adapters (docs/targets.md); a plan naming one that is not configured is refused at start"})
     SimulateCommand.TargetKind targets;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = {"also serve POST /webhooks/{appstore|crashlytics|alertmanager|canary-diff|generic} here, as the",
+                    "ingest-webhook function does (secrets: RINGMASTER_WEBHOOK_SECRET_<KIND>; docs/webhooks.md)"})
+    String listen;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -77,6 +89,15 @@ public class RunCommand implements Callable<Integer> {
             err.println(tickLength == null ? "--tick: bad duration '" + tick + "': use e.g. 5m" : "--speed: " + speed + " must be above 0");
             err.flush();
             return ExitCode.BAD_INPUT;
+        }
+        InetSocketAddress listenAt = null;
+        if (listen != null) {
+            listenAt = address(listen);
+            if (listenAt == null) {
+                err.println("--listen: '" + listen + "' is not HOST:PORT (e.g. 127.0.0.1:9095)");
+                err.flush();
+                return ExitCode.BAD_INPUT;
+            }
         }
         Scenario scenario = null;
         if (scenarioFile != null) {
@@ -114,6 +135,20 @@ public class RunCommand implements Callable<Integer> {
         LocalChain chain = new LocalChain(new LocalChain.World(store, metrics, acting, flags, console,
                 new RecordingScheduler(), clock), new InProcessBus(), can, virtualTick, true, Duration.ZERO);
         RunnerLoop loop = new RunnerLoop(chain, store, clock, metrics, virtualTick, line -> say(out, line));
+        WebhookListener webhooks = null;
+        if (listenAt != null) {
+            Ingest ingest = new Ingest(store, chain.bus, clock, LocalRunner.plans(), Ingest.KEEP);
+            try {
+                webhooks = WebhookListener.start(listenAt.getHostString(), listenAt.getPort(), Live.ingress(ingest, clock),
+                        IngressConfig.MAX_BODY_BYTES, line -> say(out, clock.instant() + "  " + line));
+            } catch (java.io.IOException e) {
+                err.println("--listen: cannot listen on " + listen + ": " + e.getMessage());
+                err.flush();
+                db.close();
+                return ExitCode.BAD_INPUT;
+            }
+            out.printf("webhooks: POST http://%s:%d/webhooks/{%s}%n", listenAt.getHostString(), webhooks.port(), WebhookKind.keys().replace(", ", "|"));
+        }
         scheduler.newJob("ringmaster-tick").setInterval(everyMillis + "ms").setTask(execution -> loop.tickAll()).schedule();
         scheduler.resume();
         out.printf("ringmaster run: DynamoDB Local on 127.0.0.1:%d (data in %s), a tick every %s of rollout time (%d ms at ×%s)%n",
@@ -125,9 +160,26 @@ public class RunCommand implements Callable<Integer> {
         } else {
             Thread.sleep(runFor.toMillis());
             scheduler.pause();
+            if (webhooks != null) {
+                webhooks.close();
+            }
             db.close();
         }
         return ExitCode.OK;
+    }
+
+    /** "127.0.0.1:9095" → the address, or null when it is not HOST:PORT with a port in 0–65535. */
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            return port < 0 || port > 65535 ? null : InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static synchronized void say(PrintWriter out, String line) {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * environment overrides it ({@code RINGMASTER_PROMETHEUS_URL}, …): one adapter per connection, made on first use and
  * kept, so one deployment reads each plan's own Prometheus, Sentry organization or Play key. Used alike by the
  * Lambdas and {@code ringmaster gate}. {@code report}, {@code webhook} and {@code app-review} metrics are not read
- * from a metrics system and have no adapter here.
+ * from a metrics system: their readers are added {@link #with} (the rollout's recorded signals, the App Review target).
  */
 public final class LiveSources implements MetricSource {
     public static final String PROMETHEUS_URL = "ringmaster.prometheus.url";

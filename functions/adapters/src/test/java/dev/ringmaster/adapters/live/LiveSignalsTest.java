@@ -100,7 +100,7 @@ class LiveSignalsTest {
     }
 
     @Test
-    void webhookAndReportMetrics_areNotReadHere_andADeploymentSaysSoAtStart() {
+    void webhookAndReportMetrics_areNotPolled_theDeploymentAddsTheirReaderFromTheRolloutsHistory() {
         LiveSources live = LiveSources.from(k -> Optional.empty(), Map.of(), Clock.systemUTC(), secrets);
         MetricDef bugs = new MetricDef("critical_bugs", MetricKind.COUNT, "webhook", Map.of("kind", "critical-bug"));
 
@@ -108,6 +108,10 @@ class LiveSignalsTest {
                 assertThrows(MetricSource.Unavailable.class, () -> live.read(bugs, release(Sources.NONE), TO.minusSeconds(3600), TO)).getMessage());
         assertEquals(Set.of("canary-diff", "cloudwatch", "play-vitals", "prometheus", "sentry", "static"), live.registered());
         assertFalse(live.registered().contains("webhook"));
+
+        live.with("webhook", (metric, id, version, from, to) -> List.of());
+        assertEquals(List.of(), live.read(bugs, release(Sources.NONE), TO.minusSeconds(3600), TO));
+        assertTrue(live.registered().contains("webhook"));
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class Ingest {
     private final PlanCache plans;
     private final Duration keep;
 
+    /** How long an applied event id is remembered by default: Pub/Sub keeps an unacknowledged message up to 7 days. */
+    public static final Duration KEEP = Duration.ofDays(7);
+
     /** @param keep how long an applied event id is remembered: a later delivery of it is a replay */
     public Ingest(RolloutStore store, EventPublisher bus, Clock clock, PlanCache plans, Duration keep) {
         this.store = store;

@@ -22,6 +22,8 @@ import dev.ringmaster.core.step.AdvancePhase;
 import dev.ringmaster.core.step.EvaluateGates;
 import dev.ringmaster.core.step.NotifyChannel;
 import dev.ringmaster.core.step.Operate;
+import dev.ringmaster.core.step.Ingest;
+import dev.ringmaster.core.signal.RecordedSignals;
 import dev.ringmaster.core.step.PauseStoreRollout;
 import dev.ringmaster.core.step.PlanCache;
 import dev.ringmaster.core.step.TargetCheck;
@@ -75,8 +77,12 @@ public class Producers {
 
     @Produces
     @Singleton
-    LiveSources metricSources(Clock clock, LiveTargets live) {
-        LiveSources sources = LiveSources.from(Producers::setting, System.getenv(), clock);
+    LiveSources metricSources(Clock clock, LiveTargets live, RolloutStore store) {
+        // report and webhook metrics were pushed, not polled: read back from the rollout's history.
+        RecordedSignals recorded = new RecordedSignals(store);
+        LiveSources sources = LiveSources.from(Producers::setting, System.getenv(), clock)
+                .with(dev.ringmaster.core.plan.MetricSource.REPORT.key, recorded)
+                .with(dev.ringmaster.core.plan.MetricSource.WEBHOOK.key, recorded);
         // App Review's verdict is read from the App Review target, when App Store Connect is configured.
         return live.targets().get(TargetType.APP_REVIEW) instanceof MetricSource review
                 ? sources.with(dev.ringmaster.core.plan.MetricSource.APP_REVIEW.key, review) : sources;
@@ -175,6 +181,12 @@ public class Producers {
     Operate operate(RolloutStore store, EventPublisher bus, TickScheduler scheduler, Clock clock, PlanCache plans,
                     Capabilities capabilities, RingmasterConfig config) {
         return new Operate(store, bus, scheduler, clock, plans, capabilities, config.tick());
+    }
+
+    @Produces
+    @Singleton
+    Ingest ingest(RolloutStore store, EventPublisher bus, Clock clock, PlanCache plans) {
+        return new Ingest(store, bus, clock, plans, Ingest.KEEP);
     }
 
     @Produces

@@ -1,0 +1,50 @@
+package dev.ringmaster.functions.ingestwebhook;
+
+import dev.ringmaster.adapters.ingest.WebhookIngress;
+import dev.ringmaster.adapters.ingest.WebhookRequest;
+import dev.ringmaster.adapters.ingest.WebhookResponse;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step function ingest-webhook, behind a Lambda function URL: {@code POST /webhooks/{kind}} from App Store Connect,
+ * Crashlytics (Pub/Sub push), Alertmanager, the canary-diff pipeline and generic signed senders. The same
+ * {@link WebhookIngress} serves {@code ringmaster run --listen} on a laptop.
+ */
+public class IngestWebhookFunction {
+    private static final String PREFIX = "/webhooks/";
+
+    @Inject
+    WebhookIngress ingress;
+
+    @Funq("ingest-webhook")
+    public FunctionUrlResponse ingest(FunctionUrlRequest event) {
+        if (event == null) {
+            return answer(new WebhookResponse(400, "not a function URL event: no request", List.of()));
+        }
+        String path = event.path();
+        if (path == null || !path.startsWith(PREFIX)) {
+            return answer(new WebhookResponse(404, "POST webhooks to /webhooks/{kind}, not " + path, List.of()));
+        }
+        if (!event.method().equalsIgnoreCase("POST")) {
+            return answer(new WebhookResponse(405, "webhooks are POSTed, not " + event.method(), List.of()));
+        }
+        byte[] body;
+        try {
+            body = event.body() == null ? new byte[0]
+                    : event.isBase64Encoded() ? Base64.getDecoder().decode(event.body()) : event.body().getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return answer(new WebhookResponse(400, "the body is marked base64 but is not base64", List.of()));
+        }
+        Map<String, String> query = event.queryStringParameters() == null ? Map.of() : event.queryStringParameters();
+        return answer(ingress.handle(new WebhookRequest(path.substring(PREFIX.length()), event.headers(), body, query)));
+    }
+
+    private static FunctionUrlResponse answer(WebhookResponse r) {
+        return FunctionUrlResponse.json(r.status(), r.json());
+    }
+}
