@@ -3,6 +3,7 @@ package dev.ringmaster.functions.runtime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every {@code ringmaster.*} key the functions read (docs/functions.md lists them). */
@@ -38,6 +39,31 @@ public interface RingmasterConfig {
     Registry registry();
 
     Appconfig appconfig();
+
+    /** ingest-webhook's settings (docs/webhooks.md), read by adapters.live.LiveIngress. */
+    Webhook webhook();
+
+    Google google();
+
+    interface Webhook {
+        /** By kind (appstore, alertmanager, canary-diff, generic): a reference to its HMAC secret or bearer token. */
+        Map<String, String> secret();
+
+        Crashlytics crashlytics();
+
+        interface Crashlytics {
+            /** The Pub/Sub push token's exact audience; unset: Crashlytics webhooks are refused. */
+            Optional<String> audience();
+
+            /** The push subscription's service account, the token's email. */
+            Optional<String> email();
+        }
+    }
+
+    interface Google {
+        /** Google's token-signing keys; https://www.googleapis.com/oauth2/v3/certs when unset. */
+        Optional<String> jwksUrl();
+    }
 
     interface Aws {
         /** Region of the bus, the schedules and every other AWS client; the Lambda's AWS_REGION when unset. */
