@@ -169,7 +169,7 @@ public final class RolloutMachine {
      * counts once; entry is approved when {@code count} distinct people did (seed 001's change review board).
      */
     private static CommandResult approve(Plan plan, Rollout r, Command c) {
-        int next = r.state() == RolloutState.PENDING ? r.phaseIndex() : r.phaseIndex() + 1;
+        int next = approvalPhase(r);
         if (r.state().terminal() || r.state().rollingBack()) {
             return new Refused("nothing to approve: the rollout is " + r.state());
         }
@@ -193,6 +193,11 @@ public final class RolloutMachine {
             return new Refused(who + " already approved entry to '" + p.name() + "' (" + r.approvers().size() + " of "
                     + p.approval().count() + "): another approver is needed");
         }
+        List<String> unconfirmed = unconfirmed(p.approval().checklist(), c);
+        if (!unconfirmed.isEmpty()) {
+            return new Refused("the checklist of phase '" + p.name() + "' is not confirmed: " + String.join("; ", unconfirmed)
+                    + " (confirm the whole checklist, or each item)");
+        }
         List<String> approvers = new ArrayList<>(r.approvers());
         approvers.add(who);
         boolean done = approvers.size() >= p.approval().count();
@@ -203,10 +208,28 @@ public final class RolloutMachine {
         return new Accepted(r.approvedBy(approvers, done ? next : r.approvedPhase()), null, message);
     }
 
+    /** The index of the phase an approve concerns now: the next one, or the first before start. */
+    private static int approvalPhase(Rollout r) {
+        return r.state() == RolloutState.PENDING ? r.phaseIndex() : r.phaseIndex() + 1;
+    }
+
     /**
-     * The state a target's answer to a rollback leads to: ROLLED_BACK once confirmed, ROLLBACK_FAILED when it
-     * failed or was refused; the same rollout when the answer moves nothing.
+     * The checklist items an approval has not confirmed: none when the whole checklist was confirmed, else those the
+     * approver did not name (compared as people type them: case and spacing aside).
      */
+    static List<String> unconfirmed(List<String> checklist, Command c) {
+        if (c.checklistConfirmed()) {
+            return List.of();
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        c.checked().forEach(item -> named.add(item(item)));
+        return checklist.stream().filter(item -> !named.contains(item(item))).toList();
+    }
+
+    private static String item(String s) {
+        return s.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * A running rollout whose target was changed by hand stops acting (PAUSED) without a target call: a person
      * decided, and only a person resumes, promotes or rolls back.
@@ -215,6 +238,10 @@ public final class RolloutMachine {
         return r.to(RolloutState.PAUSED, r.phaseIndex(), r.phaseEnteredAt(), why, now);
     }
 
+    /**
+     * The state a target's answer to a rollback leads to: ROLLED_BACK once confirmed, ROLLBACK_FAILED when it
+     * failed or was refused; the same rollout when the answer moves nothing.
+     */
     public static Rollout confirm(Rollout r, boolean ok, String why, Instant now) {
         if (!r.state().rollingBack()) {
             return r;

@@ -167,8 +167,13 @@ class RolloutMachineTest {
         return new Command(Type.KILL, "sam", "sev2", null, false, false, cohort, null);
     }
 
+    /** An approval with the phase's checklist confirmed. */
     static Command approveBy(String who) {
-        return Command.of(Type.APPROVE, who, "");
+        return new Command(Type.APPROVE, who, "", null, true, false);
+    }
+
+    static Command approveChecking(String who, String... items) {
+        return new Command(Type.APPROVE, who, "", null, false, false, null, null, java.util.List.of(items));
     }
 
     static Stream<Case> seedRuleCases() {
@@ -192,7 +197,18 @@ class RolloutMachineTest {
                         "dana already approved entry to 'production' (1 of 2)"),
                 new Case("seed 001 change review board: a second member approves entry", BOARD, oneApproval, approveBy("farid"), T0,
                         RolloutState.RUNNING, "approved entry to 'production' by dana, farid"),
-                new Case("an approval needs the approver's name", BOARD, atRing2, approveBy(" "), T0, null, "needs the approver's name"));
+                new Case("an approval needs the approver's name", BOARD, atRing2, approveBy(" "), T0, null, "needs the approver's name"),
+                new Case("seed 001: an approval without the phase's checklist confirmed is refused, naming every item", BOARD, atRing2,
+                        Command.of(Type.APPROVE, "dana", ""), T0, null, "the checklist of phase 'production' is not confirmed: "
+                        + "Change review approved; Rollback plan validated; On-call team briefed"),
+                new Case("seed 001: an approval confirming some items is refused, naming the others", BOARD, atRing2,
+                        approveChecking("dana", "change review approved", " Rollback  plan validated "), T0, null,
+                        "the checklist of phase 'production' is not confirmed: On-call team briefed ("),
+                new Case("seed 001: an approval naming every item confirms the checklist", BOARD, atRing2,
+                        approveChecking("dana", "Change review approved", "Rollback plan validated", "On-call team briefed"), T0,
+                        RolloutState.RUNNING, "approval 1 of 2 for 'production' by dana"),
+                new Case("a phase without a checklist is approved without confirming one", PLAN, in(RolloutState.RUNNING, 1),
+                        Command.of(Type.APPROVE, "sam", ""), T0, RolloutState.RUNNING, "approved entry to 'phase-3' by sam"));
     }
 
     @ParameterizedTest(name = "{0}")
