@@ -26,11 +26,14 @@ final class OperateEvent {
         return e;
     }
 
-    /** approve with the items of the phase's approval checklist the approver confirms. */
-    static ObjectNode approve(String rolloutId, Command c, List<String> checklist) {
+    /** approve with the phase's approval checklist confirmed whole, or item by item. */
+    static ObjectNode approve(String rolloutId, Command c) {
         ObjectNode e = of(rolloutId, c, null);
-        if (!checklist.isEmpty()) {
-            checklist.forEach(e.putArray("checklist")::add);
+        if (c.checklistConfirmed()) {
+            e.put("checklistConfirmed", true);
+        }
+        if (!c.checked().isEmpty()) {
+            c.checked().forEach(e.putArray("checklist")::add);
         }
         return e;
     }

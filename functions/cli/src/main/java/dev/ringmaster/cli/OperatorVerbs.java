@@ -62,24 +62,21 @@ final class OperatorVerbs {
             footer = {"", "Examples:", "  ./ringmaster approve android-2-1-0 --reason 'health gates passed, no blocking issues'",
                     "  ./ringmaster approve android-2-1-0 --aws --operator release-board --checklist 'All health gates passed' --checklist 'No blocking issues'"})
     static class Approve extends OperatorCommand.OnRollout {
+        @CommandLine.Option(names = "--confirm-checklist", description = "you confirm the whole approval checklist of the phase")
+        boolean confirmChecklist;
+
         @CommandLine.Option(names = "--checklist", paramLabel = "ITEM",
                 description = "an item of the phase's approval checklist you confirm (repeat for each); recorded with the approval")
         List<String> checklist = new ArrayList<>();
 
-        /** Locally the confirmed items go into the reason the history records; the deployed function takes them as a field. */
         @Override
         Command command() {
-            if (checklist.isEmpty()) {
-                return of(Command.Type.APPROVE);
-            }
-            String confirmed = "checklist confirmed: " + String.join("; ", checklist);
-            return Command.of(Command.Type.APPROVE, options.operator(),
-                    options.reason == null || options.reason.isBlank() ? confirmed : options.reason + " (" + confirmed + ")");
+            return new Command(Command.Type.APPROVE, options.operator(), options.reason, null, confirmChecklist, false, null, null, checklist);
         }
 
         @Override
         ObjectNode event() {
-            return OperateEvent.approve(rolloutId, of(Command.Type.APPROVE), checklist);
+            return OperateEvent.approve(rolloutId, command());
         }
     }
 

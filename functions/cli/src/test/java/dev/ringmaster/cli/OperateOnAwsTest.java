@@ -98,22 +98,27 @@ class OperateOnAwsTest {
             Path plan = dir.resolve(sample.path("rolloutId").asText() + ".yaml");
             Files.writeString(plan, sample.path("plan").asText());
             args.add(plan.toString());
-            if (sample.path("checklistConfirmed").asBoolean()) {
-                args.add("--confirm-checklist");
-            }
         } else {
             args.add(sample.path("rolloutId").asText());
+        }
+        if (sample.path("checklistConfirmed").asBoolean()) {
+            args.add("--confirm-checklist");
         }
         args.addAll(List.of("--reason", sample.path("reason").asText(), "--operator", sample.path("operator").asText()));
         if (sample.path("force").asBoolean()) {
             args.add("--force");
+        }
+        for (String field : List.of("cohort", "metric", "result")) {
+            if (sample.has(field)) {
+                args.addAll(List.of("--" + field, sample.path(field).asText()));
+            }
         }
         args.addAll(List.of("--aws", "--region", "eu-west-1"));
         return args;
     }
 
     @ParameterizedTest(name = "{0}: the CLI sends events/operate-{0}.json")
-    @ValueSource(strings = {"start", "pause", "resume", "rollback", "promote", "approve", "kill", "mark-fixed"})
+    @ValueSource(strings = {"start", "pause", "resume", "rollback", "promote", "approve", "kill", "kill-cohort", "report", "mark-fixed"})
     void everyCommandSendsTheSampleEventOnCallWouldPaste_andPrintsTheAnswer(String command, QuarkusMainLauncher launcher) throws Exception {
         JsonNode sample = JSON.readTree(Path.of(RepoPaths.path("events/operate-" + command + ".json")).toFile());
         LAMBDA.stubFor(post(INVOKE).willReturn(invoked(

@@ -69,6 +69,14 @@ public final class Operate {
             if (!missing.isEmpty()) {
                 return new CommandResult.Refused("this deployment cannot carry out the plan: " + String.join("; ", missing));
             }
+            // Judged before anything is stored: a refused start leaves no PENDING rollout behind.
+            Optional<String> refused = command.after() != null ? restartable(command.after(), rolloutId) : Optional.empty();
+            if (refused.isEmpty() && RolloutMachine.apply(plan, Rollout.pending(rolloutId), command, now) instanceof CommandResult.Refused r) {
+                refused = Optional.of(r.reason());
+            }
+            if (refused.isPresent()) {
+                return new CommandResult.Refused(refused.get());
+            }
             try {
                 store.create(new StoredRollout(Rollout.pending(rolloutId), planYaml), new HistoryEntry(rolloutId, now, 0,
                         HistoryEntry.Kind.COMMAND, "create", plan.phases().get(0).name(), operator(command), List.of("plan stored")));

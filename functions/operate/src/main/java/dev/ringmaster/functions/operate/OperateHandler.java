@@ -13,8 +13,6 @@ import dev.ringmaster.core.port.StoredRollout;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.CommandResult;
 import dev.ringmaster.core.rollout.Rollout;
-import dev.ringmaster.core.rollout.RolloutMachine;
-import dev.ringmaster.core.rollout.RolloutState;
 import dev.ringmaster.core.signal.RecordedSignals;
 import dev.ringmaster.core.step.DailyStatus;
 import dev.ringmaster.core.step.Operate;
@@ -99,7 +97,7 @@ public final class OperateHandler {
                 q.force(), q.verb() == Verb.KILL ? q.cohort() : null, start ? q.after() : null, q.checklist());
         Optional<Rollout> before = store.find(q.rolloutId()).map(StoredRollout::rollout);
         if (start && before.isEmpty()) {
-            Optional<String> refused = badPlan(q).or(() -> refusedStart(q, command));
+            Optional<String> refused = badPlan(q);
             if (refused.isPresent()) {
                 return refusal(q, who, refused.get(), before, false);
             }
@@ -124,26 +122,6 @@ public final class OperateHandler {
         List<String> errors = parsed.errors().stream().limit(3).map(PlanError::toString).map(s -> EventFields.shown(s, 300)).toList();
         int more = parsed.errors().size() - errors.size();
         return Optional.of("plan is not valid: " + String.join("; ", errors) + (more > 0 ? " (and " + more + " more)" : ""));
-    }
-
-    /**
-     * The core stores a new rollout before it judges its start, so a refused start would leave a PENDING rollout
-     * behind: judged here first, against the same pending rollout, a refusal writes nothing.
-     */
-    private Optional<String> refusedStart(OperateRequest q, Command command) {
-        Plan plan = plans.get(q.rolloutId(), q.plan());
-        if (!plan.id().equals(q.rolloutId())) {
-            return Optional.empty(); // the core refuses this one before it stores anything
-        }
-        if (q.after() != null) {
-            Optional<Rollout> old = store.find(q.after()).map(StoredRollout::rollout);
-            if (q.after().equals(q.rolloutId()) || old.isEmpty() || old.get().state() != RolloutState.ROLLED_BACK || !old.get().fixed()) {
-                return Optional.of("after: " + q.after() + (old.isEmpty() ? " is no rollout" : " is " + old.get().state()
-                        + (old.get().fixed() ? "" : ", not marked fixed")) + ": a restart follows a rollback marked fixed (seed 002)");
-            }
-        }
-        return RolloutMachine.apply(plan, Rollout.pending(q.rolloutId()), command, clock.instant()) instanceof CommandResult.Refused r
-                ? Optional.of(r.reason()) : Optional.empty();
     }
 
     /**

@@ -35,7 +35,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Tries lean to the properties refused before the store (3,000 each) over those that reach it (2,000 each): a delivery
  * the store sees costs some 35 ms on DynamoDB Local, one refused before it well under one.
  */
-class WebhookIngressProperties {
+class WebhookIngressPropertiesTest {
     private static final Set<Integer> STATUSES = Set.of(200, 202, 400, 401, 404, 409, 413);
     private static final List<String> SAMPLES = List.of("appstore-phased-release-paused.json", "appstore-build-rejected.json",
             "crashlytics-velocity.json", "alertmanager-firing.json", "canary-diff.json", "generic-sev1.json");
@@ -251,7 +251,7 @@ class WebhookIngressProperties {
     static void report() {
         long ms = (System.nanoTime() - STARTED.get()) / 1_000_000;
         int total = SEEN.values().stream().flatMap(m -> m.values().stream()).mapToInt(AtomicInteger::get).sum();
-        StringBuilder out = new StringBuilder("WebhookIngressProperties: " + total + " requests handled in " + ms + " ms (of which "
+        StringBuilder out = new StringBuilder("WebhookIngressPropertiesTest: " + total + " requests handled in " + ms + " ms (of which "
                 + (READY.get() - STARTED.get()) / 1_000_000 + " ms starting DynamoDB Local, WireMock and Google's keys)\n");
         new TreeMap<>(SEEN).forEach((property, statuses) -> out.append("  ").append(property).append(": ").append(new TreeMap<>(statuses))
                 .append(", ").append(NANOS.get(property).get() / 1_000_000).append(" ms in handle()\n"));

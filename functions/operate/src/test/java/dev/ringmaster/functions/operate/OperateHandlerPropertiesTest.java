@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * against the handler on DynamoDB Local. Each is answered, never thrown: accepted with a message, or refused with
  * "cannot …: " and a reason, and a refusal leaves the rollout's version as it was.
  */
-class OperateHandlerProperties {
+class OperateHandlerPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> FIELDS = List.of("command", "rolloutId", "reason", "force", "operator", "phase", "plan",
@@ -175,7 +175,7 @@ class OperateHandlerProperties {
         Arbitrary<List<Mutation>> mutations = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.<Mutation>of())),
                 Tuple.of(2, mutation.list().ofMinSize(1).ofMaxSize(4)));
         return Combinators.combine(sample, ids(), mutations, wrappers(), strings())
-                .as(OperateHandlerProperties::event);
+                .as(OperateHandlerPropertiesTest::event);
     }
 
     /** Events built from nothing: a command name and an id (both often wrong), and random fields of random types. */
