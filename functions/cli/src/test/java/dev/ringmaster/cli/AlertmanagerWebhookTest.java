@@ -64,12 +64,15 @@ class AlertmanagerWebhookTest {
         try (WebhookListener listener = WebhookListener.start("127.0.0.1", 0, LiveIngress.from(k -> Optional.empty(), env, clock, ingest),
                 IngressConfig.MAX_BODY_BYTES, line -> { });
              LocalAlertmanager alertmanager = LocalAlertmanager.start("http://127.0.0.1:" + listener.port() + "/webhooks/alertmanager", TOKEN)) {
+            long posted = System.nanoTime();
             alertmanager.post("""
                     [{"labels": {"alertname": "CrashRateHigh", "rollout": "%s", "metric": "crash_rate", "severity": "critical"},
                       "annotations": {"summary": "crash rate 3.1 %% over 15m (> 2 %%)"},
                       "startsAt": "%s"}]""".formatted(ID, Instant.now().minusSeconds(30)));
 
             RolloutState state = await(store, Duration.ofSeconds(20));
+            System.out.printf("AlertmanagerWebhookTest: alert posted to Alertmanager → rollout %s in %d ms%n", state,
+                    (System.nanoTime() - posted) / 1_000_000);
 
             assertEquals(RolloutState.HALTED, state, "alertmanager log:\n" + alertmanager.log());
         }

@@ -17,7 +17,7 @@ public enum MetricSource {
     CANARY_DIFF("canary-diff", false, Set.of(MetricKind.RATE)),
     STATIC("static", true, Set.of(MetricKind.RATE, MetricKind.GAUGE, MetricKind.COUNT, MetricKind.CHECK)),
     /** reported by CI or a person with {@code ringmaster report}: the default for {@code check} metrics. */
-    REPORT("report", false, Set.of(MetricKind.CHECK, MetricKind.COUNT)),
+    REPORT("report", false, Set.of(MetricKind.CHECK)),
     /** pushed by webhooks (Crashlytics, Alertmanager, App Store Connect, generic): counts of alerts. */
     WEBHOOK("webhook", false, Set.of(MetricKind.COUNT, MetricKind.CHECK)),
     /**
