@@ -28,8 +28,9 @@ public record Concerns(String rolloutId, String app, String version) {
         if (!present(app)) {
             return false;
         }
-        boolean sameApp = app.equals(plan.app()) || app.equals(plan.target().key("packageName"))
-                || app.equals(plan.target().key("appId")) || app.equals(plan.target().key("app"));
+        // The store's own id of the app may be on any phase's target (TestFlight first, then the App Store).
+        boolean sameApp = app.equals(plan.app()) || plan.phases().stream().map(plan::targetOf)
+                .anyMatch(t -> app.equals(t.key("packageName")) || app.equals(t.key("appId")));
         return sameApp && (!present(version) || baseVersion(version).equals(plan.version()));
     }
 
