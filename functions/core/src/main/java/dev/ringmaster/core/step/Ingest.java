@@ -83,10 +83,13 @@ public final class Ingest {
             for (StoredRollout stored : concerned) {
                 lines.add(applyTo(stored.rollout().id(), s));
             }
+            if (concerned.isEmpty()) {
+                // Nothing was applied, so nothing to remember: a later delivery, once the rollout exists, is applied.
+                store.release(key);
+                return new Outcome(Status.UNMATCHED, List.of("no rollout matches " + s.concerns() + ": nothing recorded"));
+            }
             store.complete(key, now.plus(keep));
-            return concerned.isEmpty()
-                    ? new Outcome(Status.UNMATCHED, List.of("no rollout matches " + s.concerns() + ": nothing recorded"))
-                    : new Outcome(Status.APPLIED, lines);
+            return new Outcome(Status.APPLIED, lines);
         } catch (RuntimeException e) {
             store.release(key);
             throw e;
