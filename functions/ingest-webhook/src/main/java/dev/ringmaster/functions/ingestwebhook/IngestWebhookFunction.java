@@ -4,6 +4,7 @@ import dev.ringmaster.adapters.ingest.WebhookIngress;
 import dev.ringmaster.adapters.ingest.WebhookRequest;
 import dev.ringmaster.adapters.ingest.WebhookResponse;
 import io.quarkus.funqy.Funq;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,6 +16,9 @@ import java.util.Map;
  * Crashlytics (Pub/Sub push), Alertmanager, the canary-diff pipeline and generic signed senders. The same
  * {@link WebhookIngress} serves {@code ringmaster run --listen} on a laptop.
  */
+// Funqy registers its parameter and result types; the nested records of the function-URL event are named here for native.
+@RegisterForReflection(targets = {FunctionUrlRequest.class, FunctionUrlRequest.RequestContext.class, FunctionUrlRequest.Http.class,
+        FunctionUrlResponse.class})
 public class IngestWebhookFunction {
     private static final String PREFIX = "/webhooks/";
 
