@@ -58,7 +58,7 @@ public final class RecordedSignals implements dev.ringmaster.core.port.MetricSou
     public List<Sample> read(MetricDef metric, String rolloutId, String version, Instant from, Instant to) {
         List<HistoryEntry> history = store.history(rolloutId);
         if (metric.source().equals(MetricSource.REPORT.key)) {
-            return checks(history, HistoryEntry.Kind.COMMAND, REPORT + metric.name() + " ", to);
+            return reports(history, REPORT + metric.name() + " ", to);
         }
         if (metric.kind() == MetricKind.CHECK) {
             List<Sample> out = new ArrayList<>();
@@ -102,9 +102,9 @@ public final class RecordedSignals implements dev.ringmaster.core.port.MetricSou
     }
 
     /** Every result reported up to {@code to}: the gate judges the latest, and a result older than the phase is stale. */
-    private static List<Sample> checks(List<HistoryEntry> history, HistoryEntry.Kind kind, String prefix, Instant to) {
+    private static List<Sample> reports(List<HistoryEntry> history, String prefix, Instant to) {
         return history.stream()
-                .filter(h -> h.kind() == kind && h.what().startsWith(prefix) && !h.at().isAfter(to))
+                .filter(h -> h.kind() == HistoryEntry.Kind.COMMAND && h.what().startsWith(prefix) && !h.at().isAfter(to))
                 .filter(h -> h.what().endsWith(" pass") || h.what().endsWith(" fail"))
                 .map(h -> new Sample(h.at(), new Measure.Check(h.what().endsWith(" pass"), h.at()), null)).toList();
     }
