@@ -70,30 +70,35 @@ class AlertmanagerWebhookTest {
                       "annotations": {"summary": "crash rate 3.1 %% over 15m (> 2 %%)"},
                       "startsAt": "%s"}]""".formatted(ID, Instant.now().minusSeconds(30)));
 
-            RolloutState state = await(store, Duration.ofSeconds(20));
-            System.out.printf("AlertmanagerWebhookTest: alert posted to Alertmanager → rollout %s in %d ms%n", state,
+            List<String> playCalls = awaitHalt(targets, Duration.ofSeconds(20));
+            System.out.printf("AlertmanagerWebhookTest: alert posted to Alertmanager → Play track halted in %d ms%n",
                     (System.nanoTime() - posted) / 1_000_000);
 
-            assertEquals(RolloutState.HALTED, state, "alertmanager log:\n" + alertmanager.log());
+            assertEquals(List.of("enter", "halt"), playCalls, "the halt reached Google Play through pause-store-rollout at once; "
+                    + "alertmanager log:\n" + alertmanager.log());
         }
+        assertEquals(RolloutState.HALTED, store.find(ID).orElseThrow().rollout().state());
         List<HistoryEntry> history = store.history(ID);
         HistoryEntry signal = history.stream().filter(h -> h.kind() == HistoryEntry.Kind.SIGNAL).findFirst().orElseThrow();
         assertEquals("webhook:alertmanager", signal.operator());
         assertTrue(signal.reasons().get(0).contains("CrashRateHigh"), signal.toString());
         assertTrue(history.stream().anyMatch(h -> h.kind() == HistoryEntry.Kind.TRANSITION && h.what().equals("RUNNING → HALTED")
                 && h.reasons().get(0).contains("halt rule crash_rate ≤ 0.02 for 15m")), history.toString());
-        List<String> playCalls = targets.calls().get(dev.ringmaster.core.plan.TargetType.GOOGLE_PLAY).stream()
-                .filter(c -> !c.refused()).map(c -> c.operation()).toList();
-        assertEquals(List.of("enter", "halt"), playCalls, "the halt reached Google Play through pause-store-rollout at once");
     }
 
-    private static RolloutState await(RolloutStore store, Duration within) throws InterruptedException {
+    /** The Play calls that went through, once the halt reached the track or {@code within} passed. */
+    private static List<String> awaitHalt(SimTargets targets, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
-        RolloutState state = store.find(ID).orElseThrow().rollout().state();
-        while (state == RolloutState.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            state = store.find(ID).orElseThrow().rollout().state();
+        List<String> calls = playCalls(targets);
+        while (!calls.contains("halt") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            calls = playCalls(targets);
         }
-        return state;
+        return calls;
+    }
+
+    private static List<String> playCalls(SimTargets targets) {
+        return targets.calls().getOrDefault(dev.ringmaster.core.plan.TargetType.GOOGLE_PLAY, List.of()).stream()
+                .filter(c -> !c.refused()).map(c -> c.operation()).toList();
     }
 }
