@@ -76,7 +76,7 @@ class RunListenTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager"))
                 .header("authorization", authorization).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(12));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
         while (true) {
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
