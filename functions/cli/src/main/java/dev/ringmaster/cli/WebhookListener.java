@@ -3,7 +3,6 @@ package dev.ringmaster.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ringmaster.adapters.ingest.WebhookIngress;
-import dev.ringmaster.adapters.ingest.WebhookRequest;
 import dev.ringmaster.adapters.ingest.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,6 @@ import java.util.function.Consumer;
  * limit plus one byte: a larger one is refused without being read whole.
  */
 final class WebhookListener implements AutoCloseable {
-    private static final String PREFIX = "/webhooks/";
-
     private final HttpServer server;
 
     private WebhookListener(HttpServer server) {
@@ -57,13 +54,6 @@ final class WebhookListener implements AutoCloseable {
     }
 
     private static WebhookResponse answer(HttpExchange exchange, WebhookIngress ingress, int maxBody) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (!path.startsWith(PREFIX)) {
-            return new WebhookResponse(404, "POST webhooks to " + PREFIX + "{kind}, not " + path, List.of());
-        }
-        if (!exchange.getRequestMethod().equals("POST")) {
-            return new WebhookResponse(405, "webhooks are POSTed, not " + exchange.getRequestMethod(), List.of());
-        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(maxBody + 1);
@@ -76,7 +66,7 @@ final class WebhookListener implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new WebhookResponse(400, "malformed query string: " + e.getMessage(), List.of());
         }
-        return ingress.handle(new WebhookRequest(path.substring(PREFIX.length()), headers, body, query));
+        return ingress.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body, query);
     }
 
     private static Map<String, String> query(String raw) {

@@ -37,6 +37,23 @@ public final class WebhookIngress {
         senders.put(WebhookKind.GENERIC, new GenericWebhook(config));
     }
 
+    /** Where webhooks are POSTed: {@code /webhooks/{kind}}. */
+    public static final String PATH = "/webhooks/";
+
+    /**
+     * A request as an HTTP front hands it over (the function URL, {@code run --listen}): {@code POST /webhooks/{kind}};
+     * any other path is answered 404 and any other method 405 here, so both fronts answer alike.
+     */
+    public WebhookResponse handle(String method, String path, Map<String, String> headers, byte[] body, Map<String, String> query) {
+        if (path == null || !path.startsWith(PATH)) {
+            return new WebhookResponse(404, "POST webhooks to " + PATH + "{kind}, not " + path, List.of());
+        }
+        if (!"POST".equalsIgnoreCase(method)) {
+            return new WebhookResponse(405, "webhooks are POSTed, not " + method, List.of());
+        }
+        return handle(new WebhookRequest(path.substring(PATH.length()), headers, body, query));
+    }
+
     public WebhookResponse handle(WebhookRequest request) {
         try {
             return answer(request);

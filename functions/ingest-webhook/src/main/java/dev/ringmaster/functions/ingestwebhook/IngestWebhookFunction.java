@@ -1,7 +1,6 @@
 package dev.ringmaster.functions.ingestwebhook;
 
 import dev.ringmaster.adapters.ingest.WebhookIngress;
-import dev.ringmaster.adapters.ingest.WebhookRequest;
 import dev.ringmaster.adapters.ingest.WebhookResponse;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -20,8 +19,6 @@ import java.util.Map;
 @RegisterForReflection(targets = {FunctionUrlRequest.class, FunctionUrlRequest.RequestContext.class, FunctionUrlRequest.Http.class,
         FunctionUrlResponse.class})
 public class IngestWebhookFunction {
-    private static final String PREFIX = "/webhooks/";
-
     @Inject
     WebhookIngress ingress;
 
@@ -29,13 +26,6 @@ public class IngestWebhookFunction {
     public FunctionUrlResponse ingest(FunctionUrlRequest event) {
         if (event == null) {
             return answer(new WebhookResponse(400, "not a function URL event: no request", List.of()));
-        }
-        String path = event.path();
-        if (path == null || !path.startsWith(PREFIX)) {
-            return answer(new WebhookResponse(404, "POST webhooks to /webhooks/{kind}, not " + path, List.of()));
-        }
-        if (!event.method().equalsIgnoreCase("POST")) {
-            return answer(new WebhookResponse(405, "webhooks are POSTed, not " + event.method(), List.of()));
         }
         byte[] body;
         try {
@@ -45,7 +35,7 @@ public class IngestWebhookFunction {
             return answer(new WebhookResponse(400, "the body is marked base64 but is not base64", List.of()));
         }
         Map<String, String> query = event.queryStringParameters() == null ? Map.of() : event.queryStringParameters();
-        return answer(ingress.handle(new WebhookRequest(path.substring(PREFIX.length()), event.headers(), body, query)));
+        return answer(ingress.handle(event.method(), event.path(), event.headers(), body, query));
     }
 
     private static FunctionUrlResponse answer(WebhookResponse r) {
