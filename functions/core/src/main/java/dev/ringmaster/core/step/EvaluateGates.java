@@ -204,8 +204,12 @@ public final class EvaluateGates {
         }
     }
 
-    /** Sends the intent's event; a failure is only noted, because the outbox sends it again. */
     String publish(RolloutEvent event) {
+        return publish(bus, event);
+    }
+
+    /** Sends an intent's event; a failure is only noted, because the outbox sends it again. */
+    static String publish(EventPublisher bus, RolloutEvent event) {
         try {
             bus.publish(event);
             return "";

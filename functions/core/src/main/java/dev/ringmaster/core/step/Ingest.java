@@ -140,17 +140,8 @@ public final class Ingest {
                 }
                 throw e;
             }
-            String sent = publish(event);
+            String sent = EvaluateGates.publish(bus, event);
             return rolloutId + ": " + (transition ? r.state() + " → " + next.state() : "alert") + ": " + d.summary() + sent;
-        }
-    }
-
-    private String publish(RolloutEvent event) {
-        try {
-            bus.publish(event);
-            return "";
-        } catch (RuntimeException e) {
-            return " (not on the bus yet: the next tick sends it)";
         }
     }
 }
