@@ -2,7 +2,6 @@ package dev.ringmaster.cli;
 
 import dev.ringmaster.core.plan.MetricDef;
 import dev.ringmaster.core.plan.MetricKind;
-import dev.ringmaster.core.plan.MetricSource;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.StoredRollout;
@@ -45,8 +44,7 @@ public class ReportCommand extends RunnerCommand {
         }
         Plan plan = LocalRunner.plans().get(rolloutId, found.get().planYaml());
         MetricDef def = plan.metrics().get(metric);
-        List<String> reported = plan.metrics().values().stream()
-                .filter(m -> m.kind() == MetricKind.CHECK && m.source().equals(MetricSource.REPORT.key)).map(MetricDef::name).toList();
+        List<String> reported = RecordedSignals.reportedChecks(plan);
         if (def == null || def.kind() != MetricKind.CHECK) {
             err.println("--metric: '" + metric + "' is not a check metric of " + rolloutId + "; its checks: " + reported);
             return ExitCode.BAD_INPUT;

@@ -47,6 +47,12 @@ public final class RecordedSignals implements dev.ringmaster.core.port.MetricSou
         return new HistoryEntry(rolloutId, s.at(), version, HistoryEntry.Kind.SIGNAL, what, phase, "webhook:" + s.from().key, reasons);
     }
 
+    /** The plan's checks that reports feed ({@code source: report}): a result reported for any other metric never counts. */
+    public static List<String> reportedChecks(dev.ringmaster.core.plan.Plan plan) {
+        return plan.metrics().values().stream().filter(m -> m.kind() == MetricKind.CHECK && m.source().equals(MetricSource.REPORT.key))
+                .map(MetricDef::name).toList();
+    }
+
     /** The history entry of a check result reported by a person or CI. */
     public static HistoryEntry report(String rolloutId, Instant at, long version, String phase, String metric, boolean pass,
                                       String operator, String why) {

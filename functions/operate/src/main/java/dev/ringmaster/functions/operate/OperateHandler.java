@@ -1,9 +1,6 @@
 package dev.ringmaster.functions.operate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ringmaster.core.plan.MetricDef;
-import dev.ringmaster.core.plan.MetricKind;
-import dev.ringmaster.core.plan.MetricSource;
 import dev.ringmaster.core.plan.ParseResult;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.plan.PlanError;
@@ -144,8 +141,7 @@ public final class OperateHandler {
             return refusedInState(q, who, "a check result counts only while the rollout is under way");
         }
         Plan plan = plans.get(q.rolloutId(), found.get().planYaml());
-        List<String> checks = plan.metrics().values().stream()
-                .filter(m -> m.kind() == MetricKind.CHECK && MetricSource.REPORT.key.equals(m.source())).map(MetricDef::name).toList();
+        List<String> checks = RecordedSignals.reportedChecks(plan);
         if (!checks.contains(q.metric())) {
             return refusedInState(q, who, "metric " + EventFields.shown("'" + q.metric() + "'") + " is not a check metric of " + q.rolloutId()
                     + " that reports feed; its checks: " + checks);
