@@ -10,6 +10,11 @@ import java.time.Duration;
  *
  * @param kind    RATE (bad/total counts per tick) or GAUGE (one value per tick)
  * @param sustain the seed-004 style {@code for}: how long a breach must last before a sustained policy fails
+ * @param margin  the gate's {@code margin} (null: the documented default)
  */
-public record BenchMetric(String name, MetricKind kind, Bound bound, Duration sustain) {
+public record BenchMetric(String name, MetricKind kind, Bound bound, Duration sustain, Double margin) {
+
+    public BenchMetric(String name, MetricKind kind, Bound bound, Duration sustain) {
+        this(name, kind, bound, sustain, null);
+    }
 }

@@ -1,30 +1,27 @@
 package dev.ringmaster.bench.policy;
 
 import dev.ringmaster.bench.BenchMetric;
+import dev.ringmaster.bench.BenchSuite;
 import dev.ringmaster.bench.PhaseJudge;
 import dev.ringmaster.bench.Policy;
 import dev.ringmaster.bench.TrueEffect;
 import dev.ringmaster.core.gate.Criterion;
-import dev.ringmaster.core.gate.GateEngine;
-import dev.ringmaster.core.gate.MetricSeries;
+import dev.ringmaster.core.gate.GateTracker;
 import dev.ringmaster.core.gate.Outcome;
 import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.gate.Thresholds;
 import dev.ringmaster.core.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The production policy: the same {@link GateEngine} evaluate-gates calls, each metric a gate over the data
- * since the phase began, its share of the plan's falseHaltRate as α. Any FAIL halts; all PASS may advance;
+ * The production policy: the gate engine's verdict on each metric as a gate over the data since the phase began
+ * (cumulative test and change detector), its share of the plan's falseHaltRate as α, kept by {@link GateTracker}
+ * tick by tick (it equals {@code GateEngine.judge} on the series so far). Any FAIL halts; all PASS may advance;
  * otherwise hold for evidence.
  */
 public final class RingmasterPolicy implements Policy {
-    private final GateEngine engine = new GateEngine();
 
     @Override
     public String name() {
@@ -33,18 +30,16 @@ public final class RingmasterPolicy implements Policy {
 
     @Override
     public PhaseJudge judge(List<BenchMetric> metrics, Instant phaseStart, Duration tick, TrueEffect truth, double alphaFail) {
-        Map<String, List<Sample>> seen = new HashMap<>();
-        metrics.forEach(m -> seen.put(m.name(), new ArrayList<>()));
+        Thresholds t = new Thresholds(alphaFail, Plan.DEFAULT_FALSE_ADVANCE_RATE, phaseStart, phaseStart, false, BenchSuite.MAX_SOAK);
+        GateTracker[] trackers = metrics.stream()
+                .map(m -> new GateTracker(new Criterion(m.name(), m.bound(), null, m.margin(), null), m.kind(), t))
+                .toArray(GateTracker[]::new);
         return (at, samples) -> {
-            Thresholds t = new Thresholds(alphaFail, Plan.DEFAULT_FALSE_ADVANCE_RATE, at, phaseStart, false);
             Outcome worst = Outcome.PASS;
-            for (BenchMetric m : metrics) {
-                Sample s = samples.get(m.name());
-                if (s != null) {
-                    seen.get(m.name()).add(s);
-                }
-                Criterion gate = new Criterion(m.name(), m.bound(), null, null, null);
-                worst = Outcome.worst(worst, engine.judge(gate, m.kind(), new MetricSeries(m.name(), seen.get(m.name()), false), t).outcome());
+            for (int i = 0; i < trackers.length; i++) {
+                Sample s = samples.get(metrics.get(i).name());
+                Outcome o = s == null ? trackers[i].outcome() : trackers[i].add(s);
+                worst = Outcome.worst(worst, o);
             }
             return switch (worst) {
                 case FAIL -> PhaseJudge.Call.FAIL;

@@ -25,7 +25,7 @@ final class CheckJudge implements Statistic {
     }
 
     @Override
-    public Outcome outcome(int from, int to) {
+    public Outcome outcome(int from, int to, double alphaFail) {
         Measure.Check c = latest(from, to);
         if (c == null || stale(c)) {
             return Outcome.INCONCLUSIVE;
@@ -34,12 +34,13 @@ final class CheckJudge implements Statistic {
     }
 
     @Override
-    public Verdict judge(int from, int to) {
+    public Verdict judge(int from, int to, double alphaFail) {
+        Thresholds t = this.t.withAlphaFail(alphaFail);
         Measure.Check c = latest(from, to);
         if (c == null) {
             return Report.noData(criterion, t, 1, METHOD, "no data: no report in scope");
         }
-        Outcome o = outcome(from, to);
+        Outcome o = outcome(from, to, alphaFail);
         String reason = (stale(c) ? "stale: reported before this phase (" : (c.pass() ? "passed (" : "failed ("))
                 + c.reportedAt() + ")";
         return Report.plain(o, criterion, t, c.pass() ? 1 : 0, 1, 1, METHOD, reason, -1);

@@ -52,7 +52,7 @@ final class CountTest implements Statistic {
     }
 
     @Override
-    public Outcome outcome(int from, int to) {
+    public Outcome outcome(int from, int to, double alphaFail) {
         double m = minutes[to] - minutes[from];
         double x = events[to] - events[from];
         if (lambda0 == 0) {
@@ -60,11 +60,12 @@ final class CountTest implements Statistic {
                     : ticks[to] > ticks[from] ? Outcome.PASS : Outcome.INCONCLUSIVE;
         }
         return m <= 0 ? Outcome.INCONCLUSIVE
-                : sprt(x, m).outcome(upper, lambda0, passBound, t.alphaFail(), t.alphaPass());
+                : sprt(x, m).outcome(upper, lambda0, passBound, alphaFail, t.alphaPass());
     }
 
     @Override
-    public Verdict judge(int from, int to) {
+    public Verdict judge(int from, int to, double alphaFail) {
+        Thresholds t = this.t.withAlphaFail(alphaFail);
         double m = minutes[to] - minutes[from];
         double x = events[to] - events[from];
         long k = ticks[to] - ticks[from];
@@ -92,9 +93,41 @@ final class CountTest implements Statistic {
                 observed);
     }
 
+    @Override
+    public Changes changes() {
+        if (lambda0 == 0) {
+            return null;
+        }
+        double[] steps = upper ? above : below;
+        double[] alternatives = new double[steps.length];
+        for (int k = 0; k < steps.length; k++) {
+            alternatives[k] = lambda0 * steps[k];
+        }
+        return new Changes() {
+            public double[] alternatives() {
+                return alternatives;
+            }
+
+            public double[] weights() {
+                return RateTest.FAIL_WEIGHTS;
+            }
+
+            public double llr(int from, int to, double l1) {
+                return CountTest.llr(events[to] - events[from], minutes[to] - minutes[from], lambda0, l1);
+            }
+        };
+    }
+
+    static double llr(double x, double m, double l0, double l1) {
+        return x * (Math.log(l1) - Math.log(l0)) - (l1 - l0) * m;
+    }
+
     private MixtureSprt sprt(double x, double m) {
-        MixtureSprt.Llr llr = (l0, l1) -> x * (Math.log(l1) - Math.log(l0)) - (l1 - l0) * m;
-        return new MixtureSprt(llr, (l0, step) -> l0 * step, above, below, MixtureSprt.Scale.LOG, 0);
+        // The FAIL side carries the rate test's FAIL weights whichever way the bound points.
+        double[] aboveWeights = upper ? RateTest.FAIL_WEIGHTS : MixtureSprt.uniform(above.length);
+        double[] belowWeights = upper ? MixtureSprt.uniform(below.length) : RateTest.FAIL_WEIGHTS;
+        return new MixtureSprt((l0, l1) -> llr(x, m, l0, l1), (l0, step) -> l0 * step, above, aboveWeights, below,
+                belowWeights, MixtureSprt.Scale.LOG, 0);
     }
 
     /** Zero events prove something only over the whole window; with no window, over any data at all. */

@@ -15,6 +15,9 @@ public final class GateEngine {
     /** Default margin when the bound sits at or inside the healthy value (maxRelative ≤ 1, minRelative ≥ 1). */
     public static final double DEFAULT_MARGIN = 0.10;
 
+    /** The share of a gate's alphaFail kept by the cumulative test; the change detector gets the rest. */
+    static final double CUMULATIVE_SHARE = 0.75;
+
     public Verdict judge(Criterion criterion, MetricKind kind, MetricSeries series, Thresholds t) {
         List<Sample> samples = series.samples();
         int to = samples.size();
@@ -22,17 +25,104 @@ public final class GateEngine {
             to--;
         }
         Statistic statistic = statistic(criterion, kind, samples, t, series.aggregate());
-        Verdict current = statistic.judge(start(samples, criterion.window(), t.now(), to), to);
         Duration sustain = criterion.sustain();
-        if (sustain == null || sustain.isZero() || sustain.isNegative()) {
-            return current;
-        }
+        boolean sustained = sustain != null && !sustain.isZero() && !sustain.isNegative();
         if (series.aggregate()) {
-            return amend(current, current.outcome(), current.evidence().reason()
+            Verdict current = statistic.judge(0, to, t.alphaFail());
+            return !sustained ? current : amend(current, current.outcome(), current.evidence().reason()
                     + " (the " + Report.duration(sustain) + " `for` cannot be checked on a single aggregate snapshot)",
                     current.evidence().samplesNeeded());
         }
-        return current.failed() ? sustained(statistic, samples, criterion, t, to, current) : current;
+        Duration window = scope(criterion);
+        if (window == null) {
+            return cumulative(statistic, samples, to, t);
+        }
+        int from = start(samples, window, t.now(), to);
+        Verdict current = statistic.judge(from, to, windowAlpha(samples, from, to, t));
+        return sustained && current.failed() ? sustained(statistic, samples, criterion, window, t, to, current) : current;
+    }
+
+    /**
+     * What a criterion looks at: its explicit window, else a halt rule's {@code for} (seed 004's
+     * {@code rate(errors[5m]) > 0.01 for: 5m} is about the last five minutes), else everything since the phase began.
+     */
+    static Duration scope(Criterion criterion) {
+        if (criterion.window() != null) {
+            return criterion.window();
+        }
+        Duration sustain = criterion.sustain();
+        return sustain == null || sustain.isZero() || sustain.isNegative() ? null : sustain;
+    }
+
+    /** A trailing window is one of many: it gets its start's share of alphaFail (docs/gates.md, Spending). */
+    private static double windowAlpha(List<Sample> samples, int from, int to, Thresholds t) {
+        if (from >= to) {
+            return t.alphaFail();
+        }
+        return t.alphaFail() * Spending.share(t.phaseStart(), samples.get(from).at(), t.horizon(), Spending.STEP);
+    }
+
+    /**
+     * Everything since the phase began, judged twice: by the cumulative test, which is fastest when the regression
+     * was there from the start, and by the change detector, which does not spend the evidence gathered before a
+     * regression that starts mid-phase. They split alphaFail (union bound).
+     */
+    private static Verdict cumulative(Statistic statistic, List<Sample> samples, int to, Thresholds t) {
+        Statistic.Changes changes = statistic.changes();
+        if (changes == null) {
+            return statistic.judge(0, to, t.alphaFail());
+        }
+        Verdict current = statistic.judge(0, to, t.alphaFail() * CUMULATIVE_SHARE);
+        if (current.failed()) {
+            return current;
+        }
+        double alpha = t.alphaFail() * (1 - CUMULATIVE_SHARE);
+        double[] alternatives = changes.alternatives();
+        ChangeDetector detector = new ChangeDetector(alternatives, changes.weights(), t.phaseStart(), t.horizon());
+        double[] llr = new double[alternatives.length];
+        for (int i = 0; i < to; i++) {
+            if (statistic.present(i)) {
+                for (int k = 0; k < alternatives.length; k++) {
+                    llr[k] = changes.llr(i, i + 1, alternatives[k]);
+                }
+                detector.add(samples.get(i).at(), llr);
+            }
+        }
+        if (!detector.alarmed(alpha)) {
+            return current;
+        }
+        int since = likelyStart(statistic, changes, detector, samples, to, t);
+        Verdict recent = statistic.judge(since, to, alpha);
+        return amend(recent, Outcome.FAIL, "changed since " + samples.get(since).at() + ": " + recent.evidence().reason()
+                + " (change detector: e-value " + Report.num(Math.exp(detector.logE())) + " ≥ "
+                + Report.num(1 / alpha) + ")", -1);
+    }
+
+    /** The detector's start that carries the most weighted evidence: where the change most likely began. */
+    private static int likelyStart(Statistic statistic, Statistic.Changes changes, ChangeDetector detector,
+                                   List<Sample> samples, int to, Thresholds t) {
+        double[] alternatives = changes.alternatives();
+        double[] llr = new double[alternatives.length];
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        long block = 0;
+        for (int i = 0; i < to; i++) {
+            long b = Spending.block(t.phaseStart(), samples.get(i).at(), detector.block());
+            if (b <= block || !statistic.present(i)) {
+                continue;
+            }
+            block = b;
+            for (int k = 0; k < alternatives.length; k++) {
+                llr[k] = changes.llr(i, to, alternatives[k]);
+            }
+            double score = Math.log(Spending.share(t.phaseStart(), samples.get(i).at(), t.horizon(), detector.block()))
+                    + MixtureSprt.logMixture(llr, changes.weights());
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
@@ -86,25 +176,23 @@ public final class GateEngine {
     }
 
     /**
-     * Prometheus {@code for}, with confidence: walking back from the newest sample, each judged on the data up
-     * to it, the run of FAILs must reach back to now − sustain. A missing sample breaks the run.
+     * Prometheus {@code for}, with confidence: walking back from the newest sample, each judged on its own
+     * trailing window, the run of FAILs must reach back to now − sustain. A missing sample breaks the run.
      */
-    private static Verdict sustained(Statistic statistic, List<Sample> samples, Criterion criterion, Thresholds t,
-                                     int to, Verdict current) {
+    private static Verdict sustained(Statistic statistic, List<Sample> samples, Criterion criterion, Duration window,
+                                     Thresholds t, int to, Verdict current) {
         Instant need = t.now().minus(criterion.sustain());
-        Duration window = criterion.window();
         int from = to;
         Instant runStart = null;
         for (int i = to - 1; i >= 0 && statistic.present(i); i--) {
             Instant at = samples.get(i).at();
-            if (window != null) {
-                // The window start only moves back as i does: one pass over the series in all.
-                Instant edge = at.minus(window);
-                while (from > 0 && samples.get(from - 1).at().isAfter(edge)) {
-                    from--;
-                }
+            // The window start only moves back as i does: one pass over the series in all.
+            Instant edge = at.minus(window);
+            while (from > 0 && samples.get(from - 1).at().isAfter(edge)) {
+                from--;
             }
-            if (statistic.outcome(window == null ? 0 : Math.min(from, i), i + 1) != Outcome.FAIL) {
+            int first = Math.min(from, i);
+            if (statistic.outcome(first, i + 1, windowAlpha(samples, first, i + 1, t)) != Outcome.FAIL) {
                 break;
             }
             runStart = at;

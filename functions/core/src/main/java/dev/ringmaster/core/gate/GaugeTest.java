@@ -41,8 +41,8 @@ final class GaugeTest implements Statistic {
         if (relative && !(bound > 0)) {
             throw new IllegalArgumentException(criterion.describe() + ": a relative bound must be positive");
         }
-        this.thetaPass = relative ? Math.log1p(margin) : Math.abs(bound) * margin;
-        this.sigmaFloor = 1e-9 * (relative ? 1 : Math.max(1, Math.abs(bound)));
+        this.thetaPass = thetaPass(relative, bound, margin);
+        this.sigmaFloor = sigmaFloor(relative, bound);
         int n = samples.size();
         sum = new double[n + 1];
         squares = new double[n + 1];
@@ -64,34 +64,25 @@ final class GaugeTest implements Statistic {
 
     @Override
     public boolean present(int i) {
-        Sample s = samples.get(i);
-        if (!(s.canary() instanceof Measure.Value c)) {
-            return false;
-        }
-        // A log ratio needs two positive values.
-        return !relative || (c.value() > 0 && s.baseline() instanceof Measure.Value b && b.value() > 0);
+        return !Double.isNaN(difference(samples.get(i), relative, upper, bound));
     }
 
     private double difference(int i) {
-        Sample s = samples.get(i);
-        double v = ((Measure.Value) s.canary()).value();
-        double d = relative ? Math.log(v) - Math.log(bound * ((Measure.Value) s.baseline()).value()) : v - bound;
-        return upper ? d : -d;
+        return difference(samples.get(i), relative, upper, bound);
     }
 
     @Override
-    public Outcome outcome(int from, int to) {
+    public Outcome outcome(int from, int to, double alphaFail) {
         int n = count[to] - count[from];
         if (n < MIN_VALUES) {
             return aggregate && n > 0 ? point(from, to) : Outcome.INCONCLUSIVE;
         }
-        double mean = mean(from, to, n);
-        double sigma = sigma(from, to, n);
-        return sprt(n, mean, sigma).outcome(true, 0, thetaPass, t.alphaFail(), t.alphaPass());
+        return outcome(n, mean(from, to, n), sigma(from, to, n), thetaPass, alphaFail, t.alphaPass());
     }
 
     @Override
-    public Verdict judge(int from, int to) {
+    public Verdict judge(int from, int to, double alphaFail) {
+        Thresholds t = this.t.withAlphaFail(alphaFail);
         int n = count[to] - count[from];
         if (n == 0) {
             return Report.noData(criterion, t, bound, METHOD, relative
@@ -146,9 +137,40 @@ final class GaugeTest implements Statistic {
     }
 
     private double sigma(int from, int to, int n) {
-        double s = sum[to] - sum[from];
-        double variance = (squares[to] - squares[from] - s * s / n) / (n - 1);
-        return Math.max(Math.sqrt(Math.max(variance, 0)), sigmaFloor);
+        return sigma(n, sum[to] - sum[from], squares[to] - squares[from], sigmaFloor);
+    }
+
+    /** Sample standard deviation from the sums of (shifted) differences and their squares, floored. */
+    static double sigma(int n, double sum, double squares, double floor) {
+        double variance = (squares - sum * sum / n) / (n - 1);
+        return Math.max(Math.sqrt(Math.max(variance, 0)), floor);
+    }
+
+    /** The decision on sufficient statistics alone: n oriented differences with this mean and σ. */
+    static Outcome outcome(int n, double mean, double sigma, double thetaPass, double alphaFail, double alphaPass) {
+        return sprt(n, mean, sigma).outcome(true, 0, thetaPass, alphaFail, alphaPass);
+    }
+
+    /** The PASS test's null: how far inside the bound a PASS must show the mean difference is. */
+    static double thetaPass(boolean relative, double bound, double margin) {
+        return relative ? Math.log1p(margin) : Math.abs(bound) * margin;
+    }
+
+    static double sigmaFloor(boolean relative, double bound) {
+        return 1e-9 * (relative ? 1 : Math.max(1, Math.abs(bound)));
+    }
+
+    /** The oriented difference of one tick (d > 0 breaks the bound), or NaN when the tick cannot be used. */
+    static double difference(Sample s, boolean relative, boolean upper, double bound) {
+        if (!(s.canary() instanceof Measure.Value c)) {
+            return Double.NaN;
+        }
+        if (relative && !(c.value() > 0 && s.baseline() instanceof Measure.Value b && b.value() > 0)) {
+            return Double.NaN;
+        }
+        double v = c.value();
+        double d = relative ? Math.log(v) - Math.log(bound * ((Measure.Value) s.baseline()).value()) : v - bound;
+        return upper ? d : -d;
     }
 
     private static MixtureSprt sprt(int n, double mean, double sigma) {

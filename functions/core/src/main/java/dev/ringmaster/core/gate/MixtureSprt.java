@@ -1,8 +1,8 @@
 package dev.ringmaster.core.gate;
 
 /**
- * A discrete-mixture SPRT over one parameter θ: the average, with uniform weights, of the likelihood ratios of
- * a fixed grid of alternatives against a null value θ0. Each ratio is a nonnegative supermartingale under the
+ * A discrete-mixture SPRT over one parameter θ: the weighted average of the likelihood ratios of a fixed grid
+ * of alternatives against a null value θ0 (weights fixed before any data, summing to 1). Each ratio is a nonnegative supermartingale under the
  * one-sided null, so their average is too, and by Ville's inequality P(ever Λ ≥ 1/α) ≤ α however often it is
  * looked at. Everything is in log space (log-sum-exp) because the ratios overflow after a few thousand trials.
  */
@@ -39,7 +39,9 @@ final class MixtureSprt {
     private final Llr llr;
     private final Grid grid;
     private final double[] above;
+    private final double[] aboveWeights;
     private final double[] below;
+    private final double[] belowWeights;
     private final Scale scale;
     private final double unit;
 
@@ -49,22 +51,29 @@ final class MixtureSprt {
      * @param unit  first step of the interval search on the LINEAR scale (the standard error)
      */
     MixtureSprt(Llr llr, Grid grid, double[] above, double[] below, Scale scale, double unit) {
+        this(llr, grid, above, uniform(above.length), below, uniform(below.length), scale, unit);
+    }
+
+    MixtureSprt(Llr llr, Grid grid, double[] above, double[] aboveWeights, double[] below, double[] belowWeights,
+                Scale scale, double unit) {
         this.llr = llr;
         this.grid = grid;
         this.above = above;
+        this.aboveWeights = aboveWeights;
         this.below = below;
+        this.belowWeights = belowWeights;
         this.scale = scale;
         this.unit = unit;
     }
 
     /** log Λ against the null "θ ≤ θ0". */
     double logAbove(double theta0) {
-        return logMixture(llrs(theta0, above));
+        return logMixture(llrs(theta0, above), aboveWeights);
     }
 
     /** log Λ against the null "θ ≥ θ0". */
     double logBelow(double theta0) {
-        return logMixture(llrs(theta0, below));
+        return logMixture(llrs(theta0, below), belowWeights);
     }
 
     /**
@@ -89,9 +98,11 @@ final class MixtureSprt {
         double more = Double.NaN;
         if (outcome == Outcome.INCONCLUSIVE) {
             if (upper ? estimate > bound : estimate < bound) {
-                more = moreFactor(llrs(bound, upper ? above : below), threshold(alphaFail));
+                more = moreFactor(llrs(bound, upper ? above : below), upper ? aboveWeights : belowWeights,
+                        threshold(alphaFail));
             } else if (upper ? estimate < passBound : estimate > passBound) {
-                more = moreFactor(llrs(passBound, upper ? below : above), threshold(alphaPass));
+                more = moreFactor(llrs(passBound, upper ? below : above), upper ? belowWeights : aboveWeights,
+                        threshold(alphaPass));
             }
         }
         return new Result(outcome, lower(alphaFail, estimate), upper(alphaFail, estimate), more);
@@ -167,12 +178,44 @@ final class MixtureSprt {
         return out;
     }
 
-    /** log of the uniform average of exp(l_i). */
-    static double logMixture(double[] l) {
-        return logMixture(l, 1.0);
+    /**
+     * The FAIL grids' prior: the alternative at {@code centre} (2× the bound) gets the most weight and each grid
+     * step away from it half as much, normalised to 1. A regression at 2× the bound then costs ln(Σ) ≈ 1 nat in
+     * the threshold instead of ln K ≈ 1.8–1.9; one just past the bound pays about 1.2 nats more, on a test that
+     * takes days at any weighting (docs/gates.md, "The weights").
+     */
+    static double[] halving(double[] steps, double centre) {
+        int peak = 0;
+        for (int i = 1; i < steps.length; i++) {
+            if (Math.abs(Math.log(steps[i] / centre)) < Math.abs(Math.log(steps[peak] / centre))) {
+                peak = i;
+            }
+        }
+        double[] w = new double[steps.length];
+        double sum = 0;
+        for (int i = 0; i < steps.length; i++) {
+            w[i] = Math.pow(0.5, Math.abs(i - peak));
+            sum += w[i];
+        }
+        for (int i = 0; i < steps.length; i++) {
+            w[i] /= sum;
+        }
+        return w;
     }
 
-    private static double logMixture(double[] l, double k) {
+    /** Equal weights: 1/K each. */
+    static double[] uniform(int k) {
+        double[] w = new double[k];
+        java.util.Arrays.fill(w, 1.0 / k);
+        return w;
+    }
+
+    /** log of the weighted average of exp(l_i). */
+    static double logMixture(double[] l, double[] w) {
+        return logMixture(l, w, 1.0);
+    }
+
+    private static double logMixture(double[] l, double[] w, double k) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : l) {
             max = Math.max(max, k * v);
@@ -181,29 +224,32 @@ final class MixtureSprt {
             return max;
         }
         double sum = 0;
-        for (double v : l) {
-            sum += Math.exp(k * v - max);
+        for (int i = 0; i < l.length; i++) {
+            sum += w[i] * Math.exp(k * l[i] - max);
         }
-        return max + Math.log(sum / l.length);
+        return max + Math.log(sum);
     }
 
     /**
      * Every LLR here is linear in the sufficient statistics, so with k times the data at the same estimate the
-     * mixture is logMixture(k·l). Solve for the k that reaches the threshold; k·max(l) ≥ t + ln K brackets it.
+     * mixture is logMixture(k·l). Solve for the k that reaches the threshold; the best alternative alone,
+     * k·l_j + ln w_j ≥ t, brackets it.
      */
-    static double moreFactor(double[] l, double threshold) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (double v : l) {
-            best = Math.max(best, v);
+    static double moreFactor(double[] l, double[] w, double threshold) {
+        int best = 0;
+        for (int i = 1; i < l.length; i++) {
+            if (l[i] > l[best]) {
+                best = i;
+            }
         }
-        if (!(best > 0)) {
+        if (!(l[best] > 0)) {
             return Double.NaN;
         }
         double lo = 1;
-        double hi = Math.max(1, (threshold + Math.log(l.length)) / best);
+        double hi = Math.max(1, (threshold - Math.log(w[best])) / l[best]);
         for (int i = 0; i < BISECTIONS; i++) {
             double mid = (lo + hi) / 2;
-            if (logMixture(l, mid) >= threshold) {
+            if (logMixture(l, w, mid) >= threshold) {
                 hi = mid;
             } else {
                 lo = mid;

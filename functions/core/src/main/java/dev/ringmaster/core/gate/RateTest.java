@@ -11,6 +11,7 @@ import java.util.List;
  */
 final class RateTest implements Statistic {
     static final double[] FAIL_STEPS = {1.1, 1.25, 1.5, 2, 3, 5, 10};
+    static final double[] FAIL_WEIGHTS = MixtureSprt.halving(FAIL_STEPS, 2);
     static final double[] PASS_STEPS = {0.9, 0.75, 0.5, 0.25, 0.1};
     static final String METHOD = "mixture SPRT, Bernoulli";
 
@@ -35,8 +36,7 @@ final class RateTest implements Statistic {
         this.samples = samples;
         this.mirrored = criterion.bound().type() == Bound.Type.MIN;
         this.q0 = mirrored ? 1 - p0 : p0;
-        // Keep the PASS null a proper rate; past (1 + q0) / 2 a margin would make PASS trivial.
-        this.qPass = Math.min(q0 * (1 + margin), (1 + q0) / 2);
+        this.qPass = passBound(q0, margin);
         int n = samples.size();
         events = new double[n + 1];
         trials = new double[n + 1];
@@ -60,7 +60,7 @@ final class RateTest implements Statistic {
     }
 
     @Override
-    public Outcome outcome(int from, int to) {
+    public Outcome outcome(int from, int to, double alphaFail) {
         double n = trials[to] - trials[from];
         if (n <= 0) {
             return Outcome.INCONCLUSIVE;
@@ -72,7 +72,12 @@ final class RateTest implements Statistic {
         if (q0 >= 1) {
             return Outcome.PASS;
         }
-        return outcome(x, n, q0, qPass, t.alphaFail(), t.alphaPass());
+        return outcome(x, n, q0, qPass, alphaFail, t.alphaPass());
+    }
+
+    /** Keep the PASS null a proper rate; past (1 + q0) / 2 a margin would make PASS trivial. */
+    static double passBound(double q0, double margin) {
+        return Math.min(q0 * (1 + margin), (1 + q0) / 2);
     }
 
     /** The decision on sufficient statistics alone, for a max bound q0 on the rate x / n. */
@@ -81,7 +86,8 @@ final class RateTest implements Statistic {
     }
 
     @Override
-    public Verdict judge(int from, int to) {
+    public Verdict judge(int from, int to, double alphaFail) {
+        Thresholds t = this.t.withAlphaFail(alphaFail);
         double n = trials[to] - trials[from];
         double x = events[to] - events[from];
         double bound = criterion.bound().value();
@@ -112,12 +118,40 @@ final class RateTest implements Statistic {
                 mirrored ? 1 - qPass : qPass, Math.round(n), "trials", observed);
     }
 
+    @Override
+    public Changes changes() {
+        if (q0 == 0 || q0 >= 1) {
+            return null;
+        }
+        double[] alternatives = new double[FAIL_STEPS.length];
+        for (int k = 0; k < alternatives.length; k++) {
+            alternatives[k] = GRID.alternative(q0, FAIL_STEPS[k]);
+        }
+        return new Changes() {
+            public double[] alternatives() {
+                return alternatives;
+            }
+
+            public double[] weights() {
+                return FAIL_WEIGHTS;
+            }
+
+            public double llr(int from, int to, double p1) {
+                return RateTest.llr(events[to] - events[from], trials[to] - trials[from], q0, p1);
+            }
+        };
+    }
+
+    static double llr(double x, double n, double p0, double p1) {
+        return x * (Math.log(p1) - Math.log(p0)) + (n - x) * (Math.log1p(-p1) - Math.log1p(-p0));
+    }
+
+    /** Alternatives above p0 are capped halfway to 1 so a large step stays a rate. */
+    static final MixtureSprt.Grid GRID = (p0, step) -> step > 1 ? Math.min(p0 * step, (1 + p0) / 2) : p0 * step;
+
     private static MixtureSprt sprt(double x, double n) {
-        MixtureSprt.Llr llr = (p0, p1) ->
-                x * (Math.log(p1) - Math.log(p0)) + (n - x) * (Math.log1p(-p1) - Math.log1p(-p0));
-        // Alternatives above p0 are capped halfway to 1 so a large step stays a rate.
-        MixtureSprt.Grid grid = (p0, step) -> step > 1 ? Math.min(p0 * step, (1 + p0) / 2) : p0 * step;
-        return new MixtureSprt(llr, grid, FAIL_STEPS, PASS_STEPS, MixtureSprt.Scale.LOGIT, 0);
+        return new MixtureSprt((p0, p1) -> llr(x, n, p0, p1), GRID, FAIL_STEPS, FAIL_WEIGHTS, PASS_STEPS,
+                MixtureSprt.uniform(PASS_STEPS.length), MixtureSprt.Scale.LOGIT, 0);
     }
 
     /** Without per-tick durations, k ticks spanning s are taken to cover s·k/(k−1): one tick interval more. */

@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class RelativeRateTest implements Statistic {
     static final double[] FAIL_STEPS = {1.1, 1.25, 1.5, 2, 3, 5};
+    static final double[] FAIL_WEIGHTS = MixtureSprt.halving(FAIL_STEPS, 2);
     static final double[] PASS_STEPS = {0.9, 0.8, 0.67, 0.5};
     static final String METHOD = "mixture SPRT, conditional binomial (canary vs baseline)";
 
@@ -82,16 +83,14 @@ final class RelativeRateTest implements Statistic {
     }
 
     @Override
-    public Outcome outcome(int from, int to) {
+    public Outcome outcome(int from, int to, double alphaFail) {
         double[] s = sums(from, to);
-        if (s[1] <= 0 || s[3] <= 0 || s[0] + s[2] == 0) {
-            return Outcome.INCONCLUSIVE;
-        }
-        return sprt(s).outcome(true, rho0, rhoPass, t.alphaFail(), t.alphaPass());
+        return outcome(s[0], s[1], s[2], s[3], rho0, rhoPass, alphaFail, t.alphaPass());
     }
 
     @Override
-    public Verdict judge(int from, int to) {
+    public Verdict judge(int from, int to, double alphaFail) {
+        Thresholds t = this.t.withAlphaFail(alphaFail);
         double bound = criterion.bound().value();
         if (canaryTicks[to] == canaryTicks[from]) {
             return Report.noData(criterion, t, bound, METHOD, "no data in scope");
@@ -141,14 +140,45 @@ final class RelativeRateTest implements Statistic {
         return new double[]{a[0], a[1], b[0], b[1]};
     }
 
+    @Override
+    public Changes changes() {
+        double[] alternatives = new double[FAIL_STEPS.length];
+        for (int k = 0; k < alternatives.length; k++) {
+            alternatives[k] = rho0 * FAIL_STEPS[k];
+        }
+        return new Changes() {
+            public double[] alternatives() {
+                return alternatives;
+            }
+
+            public double[] weights() {
+                return FAIL_WEIGHTS;
+            }
+
+            public double llr(int from, int to, double r1) {
+                double[] s = sums(from, to);
+                return s[1] <= 0 || s[3] <= 0 ? 0 : RelativeRateTest.llr(s[0], s[1], s[0] + s[2], s[3], rho0, r1);
+            }
+        };
+    }
+
+    /** xa·ln(π1/π0) + xb·ln((1−π1)/(1−π0)), simplified using 1 − π = Nb / (ρ·Na + Nb); x = xa + xb. */
+    static double llr(double xa, double na, double x, double nb, double r0, double r1) {
+        return xa * (Math.log(r1) - Math.log(r0)) + x * (Math.log(r0 * na + nb) - Math.log(r1 * na + nb));
+    }
+
+    /** The decision on sufficient statistics alone: xa of na against xb of nb, ratio bound rho0. */
+    static Outcome outcome(double xa, double na, double xb, double nb, double rho0, double rhoPass, double alphaFail,
+                           double alphaPass) {
+        if (na <= 0 || nb <= 0 || xa + xb == 0) {
+            return Outcome.INCONCLUSIVE;
+        }
+        return sprt(new double[]{xa, na, xb, nb}).outcome(true, rho0, rhoPass, alphaFail, alphaPass);
+    }
+
     private static MixtureSprt sprt(double[] s) {
-        double xa = s[0];
-        double na = s[1];
-        double x = s[0] + s[2];
-        double nb = s[3];
-        // xa·ln(π1/π0) + xb·ln((1−π1)/(1−π0)), simplified using 1 − π = Nb / (ρ·Na + Nb).
-        MixtureSprt.Llr llr = (r0, r1) -> xa * (Math.log(r1) - Math.log(r0))
-                + x * (Math.log(r0 * na + nb) - Math.log(r1 * na + nb));
-        return new MixtureSprt(llr, (r0, step) -> r0 * step, FAIL_STEPS, PASS_STEPS, MixtureSprt.Scale.LOG, 0);
+        MixtureSprt.Llr llr = (r0, r1) -> llr(s[0], s[1], s[0] + s[2], s[3], r0, r1);
+        return new MixtureSprt(llr, (r0, step) -> r0 * step, FAIL_STEPS, FAIL_WEIGHTS, PASS_STEPS,
+                MixtureSprt.uniform(PASS_STEPS.length), MixtureSprt.Scale.LOG, 0);
     }
 }

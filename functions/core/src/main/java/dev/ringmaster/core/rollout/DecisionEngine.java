@@ -50,7 +50,8 @@ public final class DecisionEngine {
                     List.of(), List.of(), now, null);
         }
         Instant liveSince = live.live() ? live.since() : r.phaseEnteredAt();
-        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, liveSince, intervals);
+        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, liveSince, intervals,
+                horizon(phase));
         Rules rules = haltRules(plan, observations, t);
         List<Reason> verdicts = new ArrayList<>(rules.verdicts);
         List<Reason> failed = new ArrayList<>();
@@ -167,7 +168,8 @@ public final class DecisionEngine {
      */
     public Decision watch(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now, Instant since) {
         Phase phase = plan.phases().get(r.phaseIndex());
-        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, since, intervals);
+        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, since, intervals,
+                horizon(phase));
         Rules rules = haltRules(plan, observations, t);
         boolean mayRollBack = r.state() == RolloutState.HALTED || r.state() == RolloutState.PAUSED || r.state() == RolloutState.COMPLETED;
         if (!rules.rollback.isEmpty() && mayRollBack) {
@@ -179,6 +181,15 @@ public final class DecisionEngine {
         rules.halt.forEach(a -> alerts.add(critical(a, r)));
         return decision(DecisionType.HOLD, phase, List.of(Reason.of("watch", "watching a " + r.state() + " rollout: halt rules only")),
                 rules.verdicts, alerts, now, null);
+    }
+
+    /**
+     * How long the phase is expected to last, over which windowed rules and the change detector spend their
+     * budget evenly: its maxSoak, else its soak, at least an hour (past it the budget still lasts, at a rising price).
+     */
+    static Duration horizon(Phase phase) {
+        Duration h = phase.maxSoak() != null ? phase.maxSoak() : phase.soak();
+        return h == null || h.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : h;
     }
 
     private static Reason critical(Reason failed, Rollout r) {

@@ -199,7 +199,8 @@ class GateEngineTest {
         Evidence e = v.evidence();
         assertNotNull(e.method());
         assertNotNull(e.criterion());
-        assertEquals(1 - T.alphaFail(), e.confidence(), 1e-12);
+        // A verdict is at least as confident as the criterion's whole budget allows; shares of it are more so.
+        assertTrue(e.confidence() >= 1 - T.alphaFail() - 1e-12, () -> "confidence " + e.confidence());
         assertFalse(e.reason().isBlank());
         assertFalse(e.reason().contains("NaN") || e.reason().contains("Infinity"), e.reason());
     }

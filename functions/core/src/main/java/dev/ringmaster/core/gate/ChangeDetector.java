@@ -1,0 +1,96 @@
+package dev.ringmaster.core.gate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A Shiryaev–Roberts e-detector (Shin, Ramdas &amp; Rinaldo, "E-detectors", 2023) for a regression that starts
+ * mid-phase. It runs the cumulative test's FAIL mixture again from later start points — one per block, a 96th of
+ * the phase's horizon — each start weighted by its {@link Spending} share, and sums them:
+ *
+ * <pre>  R_n = Σ_k w_k Σ_j v_j Π_{i=j..n} LR_k(tick i),   computed as S_k ← (S_k + v_j) · LR_k(tick)</pre>
+ *
+ * Every term is a nonnegative supermartingale from its start (1 before it) when the bound holds, and the weights
+ * sum to at most 1, so R is one too and Ville's inequality gives P(ever R ≥ 1/α) ≤ α. A change at hour h costs
+ * ln(1/v_j) in the threshold, but none of the evidence spent before the change, which is what dilutes a
+ * cumulative test. Start 0 is the cumulative test itself and is left out. State is O(K): a tick costs K updates.
+ */
+final class ChangeDetector {
+    /** Start points per horizon: at most an hour apart for a 96 h maxSoak. */
+    static final int STARTS = 96;
+
+    private final double[] logWeights;
+    private final double[] alternatives;
+    private final double[] logS;
+    private final Instant phaseStart;
+    private final Duration horizon;
+    private final Duration block;
+    private long lastBlock;
+
+    ChangeDetector(double[] alternatives, double[] weights, Instant phaseStart, Duration horizon) {
+        this.alternatives = alternatives;
+        this.logWeights = new double[weights.length];
+        this.logS = new double[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            logWeights[k] = Math.log(weights[k]);
+            logS[k] = Double.NEGATIVE_INFINITY;
+        }
+        this.phaseStart = phaseStart;
+        this.horizon = horizon;
+        Duration perStart = horizon.dividedBy(STARTS);
+        this.block = perStart.compareTo(Spending.STEP) < 0 ? Spending.STEP : perStart;
+    }
+
+    double[] alternatives() {
+        return alternatives;
+    }
+
+    Duration block() {
+        return block;
+    }
+
+    /**
+     * One tick with data, taken at {@code at}; {@code llr[k]} is its log likelihood ratio for alternative k.
+     * The first tick of a new block opens a start there, with a weight fixed by the block alone.
+     */
+    void add(Instant at, double[] llr) {
+        long b = Spending.block(phaseStart, at, block);
+        if (b > lastBlock) {
+            double v = Math.log(Spending.share(phaseStart, phaseStart.plus(block.multipliedBy(b)), horizon, block));
+            for (int k = 0; k < logS.length; k++) {
+                logS[k] = logAddExp(logS[k], v);
+            }
+            lastBlock = b;
+        }
+        for (int k = 0; k < logS.length; k++) {
+            if (logS[k] != Double.NEGATIVE_INFINITY) {
+                logS[k] += llr[k];
+            }
+        }
+    }
+
+    /** log R: the e-value against "the bound held since every start". */
+    double logE() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < logS.length; k++) {
+            max = Math.max(max, logWeights[k] + logS[k]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int k = 0; k < logS.length; k++) {
+            sum += Math.exp(logWeights[k] + logS[k] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    boolean alarmed(double alpha) {
+        return logE() >= MixtureSprt.threshold(alpha);
+    }
+
+    private static double logAddExp(double a, double b) {
+        double max = Math.max(a, b);
+        return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+    }
+}
