@@ -18,14 +18,19 @@ import java.util.Map;
  * success condition is defined, so a measurement is Successful or Failed and never Inconclusive (line 8):
  * {@code inconclusiveLimit} can never trip and is not a parameter. No value is an Error, which is not a
  * measurement for {@code count}; any other measurement resets the error streak (analysis.go resets
- * {@code ConsecutiveError} on Successful, Failed and Inconclusive). A metric is Failed when failed
- * measurements exceed {@code failureLimit} (-1 = off) and Error when the error streak exceeds
+ * {@code ConsecutiveError} on Successful, Failed and Inconclusive). After an Error Argo measures again in
+ * 10 s instead of at the interval (line 7), so an interval without data is one Error per 10 s of it: 30 in
+ * a 5-minute interval, which alone exceeds the default {@code consecutiveErrorLimit}. A metric is Failed
+ * when failed measurements exceed {@code failureLimit} (-1 = off) and Error when the error streak exceeds
  * {@code consecutiveErrorLimit} (line 11); either aborts the rollout (line 16), so the judge answers FAIL.
  * {@code count} is unbounded and {@code consecutiveSuccessLimit} off (their defaults with an interval), so a
  * running analysis answers PASS and the harness ends it with the phase: a terminated metric is Successful
  * (line 14).
  */
 public final class ArgoPolicy implements Policy {
+    /** analysis.go's DefaultErrorRetryInterval. */
+    static final Duration ERROR_RETRY = Duration.ofSeconds(10);
+
     private final int intervalTicks;
     private final int failureLimit;
     private final int consecutiveErrorLimit;
@@ -50,15 +55,16 @@ public final class ArgoPolicy implements Policy {
     public PhaseJudge judge(List<BenchMetric> metrics, Instant phaseStart, Duration tick, TrueEffect truth, double alphaFail) {
         IntervalReadings intervals = new IntervalReadings(metrics, intervalTicks);
         Map<String, Integer> failed = new HashMap<>();
-        Map<String, Integer> consecutiveErrors = new HashMap<>();
+        Map<String, Long> consecutiveErrors = new HashMap<>();
+        long errorsPerEmptyInterval = Math.max(1, tick.multipliedBy(intervalTicks).toSeconds() / ERROR_RETRY.toSeconds());
         return (at, samples) -> intervals.onTick(samples).map(readings -> {
             PhaseJudge.Call call = PhaseJudge.Call.PASS;
             for (var r : readings.entrySet()) {
                 String metric = r.getKey().name();
                 if (r.getValue() == IntervalReadings.Reading.NO_DATA) {
-                    consecutiveErrors.merge(metric, 1, Integer::sum);
+                    consecutiveErrors.merge(metric, errorsPerEmptyInterval, Long::sum);
                 } else {
-                    consecutiveErrors.put(metric, 0);
+                    consecutiveErrors.put(metric, 0L);
                     if (r.getValue() == IntervalReadings.Reading.BEYOND) {
                         failed.merge(metric, 1, Integer::sum);
                     }

@@ -29,16 +29,24 @@ class ArgoPolicyTest {
         assertEquals(expected, failAt(new ArgoPolicy(1, failureLimit, 4), ticks));
     }
 
-    @ParameterizedTest(name = "consecutiveErrorLimit {0}, ticks {1}: FAIL at {2}")
+    /** Argo retries 10 s after an Error, so a 5-minute interval without data is 30 consecutive errors. */
+    @ParameterizedTest(name = "consecutiveErrorLimit {0}, intervalTicks {1}, ticks {2}: FAIL at {3}")
     @CsvSource({
-        "4, NNNN,       -1",
-        "4, NNNNN,      4",
-        "4, NNNNWNNNN,  -1",
-        "4, WNNNNWNNNNN, 10",
-        "0, WN,         1",
+        "4,  1, N,      0",
+        "4,  1, WWN,    2",
+        "29, 1, N,      0",
+        "30, 1, N,      -1",
+        "30, 1, NN,     1",
+        "59, 1, NWN,    -1",
+        "59, 1, NN,     1",
+        "59, 2, NN,     1",
+        "60, 2, NN,     -1",
+        "4,  1, BW,     0",
     })
-    void argoNoDataIsErrorNotFailureUntilConsecutiveErrorLimit(int consecutiveErrorLimit, String ticks, int expected) {
-        assertEquals(expected, failAt(new ArgoPolicy(1, 0, consecutiveErrorLimit), ticks));
+    void argoRetriesTenSecondsAfterAnErrorSoAnIntervalWithoutDataIsOneErrorPerTenSeconds(int consecutiveErrorLimit, int intervalTicks,
+            String ticks, int expected) {
+        int failureLimit = ticks.contains("B") ? 0 : -1;
+        assertEquals(expected, failAt(new ArgoPolicy(intervalTicks, failureLimit, consecutiveErrorLimit), ticks));
     }
 
     @ParameterizedTest(name = "{0}/1000, {1}/1000, {2}/1000 over one interval: {3}")
