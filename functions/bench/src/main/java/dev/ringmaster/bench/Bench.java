@@ -48,7 +48,8 @@ public final class Bench {
                 s.bad() ? quantile(exposure, 0.95) : Double.NaN,
                 s.bad() ? Double.NaN : quantile(hours, 0.5),
                 quantile(ticks, 0.5),
-                s.bad() ? Arrays.stream(exposure).boxed().toList() : List.of());
+                s.bad() ? Arrays.stream(exposure).boxed().toList() : List.of(),
+                s.bad() ? Double.NaN : (double) Arrays.stream(hours).filter(h -> h <= BenchSuite.ON_SCHEDULE_HOURS).count() / n);
     }
 
     /** Nearest-rank quantile of sorted values; NaN when there are none. */

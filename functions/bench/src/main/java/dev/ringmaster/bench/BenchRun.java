@@ -8,6 +8,7 @@ import dev.ringmaster.sim.Sampler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,14 +24,15 @@ public final class BenchRun {
     }
 
     public static RunOutcome run(Policy policy, BenchScenario scenario, double usersPerHour, long seed) {
-        double alphaFail = BenchSuite.FALSE_HALT_RATE / (BenchSuite.METRICS.size() * (BenchSuite.AUDIENCE.length - 1));
+        List<BenchMetric> metrics = scenario.metrics();
+        double alphaFail = BenchSuite.FALSE_HALT_RATE / (metrics.size() * (BenchSuite.AUDIENCE.length - 1));
         Duration t = Duration.ZERO;
         double exposure = 0;
         int ticks = 0;
         int last = BenchSuite.AUDIENCE.length - 1;
         for (int phase = 0; phase < last; phase++) {
             double share = BenchSuite.AUDIENCE[phase] / 100;
-            PhaseJudge judge = policy.judge(BenchSuite.METRICS, START.plus(t), BenchSuite.TICK, scenario.effect(), alphaFail);
+            PhaseJudge judge = policy.judge(metrics, START.plus(t), BenchSuite.TICK, scenario.effect(), alphaFail);
             Duration inPhase = Duration.ZERO;
             for (int k = 0; ; k++) {
                 t = t.plus(BenchSuite.TICK);
@@ -60,7 +62,7 @@ public final class BenchRun {
     private static Map<String, Sample> observe(BenchScenario s, Duration t, Sampler sampler, double canary, double baseline) {
         Map<String, Sample> tick = new HashMap<>();
         Instant at = START.plus(t);
-        for (BenchMetric m : BenchSuite.METRICS) {
+        for (BenchMetric m : s.metrics()) {
             if (s.inOutage(m.name(), t)) {
                 continue;
             }

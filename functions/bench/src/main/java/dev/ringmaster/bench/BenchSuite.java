@@ -23,10 +23,26 @@ public final class BenchSuite {
     public static final Map<String, Double> TRAFFIC = Map.of("small", 20_000.0, "medium", 200_000.0, "large", 2_000_000.0);
     public static final List<String> TRAFFIC_ORDER = List.of("small", "medium", "large");
 
-    public static final List<BenchMetric> METRICS = List.of(
-            new BenchMetric("crash_rate", MetricKind.RATE, new Bound(Bound.Type.MAX_RELATIVE, 1.1), Duration.ofMinutes(15)),
-            new BenchMetric("error_rate", MetricKind.RATE, new Bound(Bound.Type.MAX, 0.01), Duration.ofMinutes(15)),
-            new BenchMetric("latency_p75", MetricKind.GAUGE, new Bound(Bound.Type.MAX_RELATIVE, 1.2), Duration.ofMinutes(15)));
+    /** Healthy builds should reach 100 % within the soak sum + 10 % (GATES.md). */
+    public static final double ON_SCHEDULE_HOURS = SOAK.toHours() * (AUDIENCE.length - 1) * 1.1;
+
+    /** The strict plan (events/plans/bench-strict.yaml): the crash gate must rule out +10 % over the baseline. */
+    public static final List<BenchMetric> METRICS = plan(null);
+
+    /**
+     * The variant `validate --traffic` calls decidable at every traffic level (events/plans/bench-decidable.yaml):
+     * the crash gate's PASS rules out a crash rate {@value #DECIDABLE_MARGIN} × over the bound instead of any excess,
+     * so a healthy build can show it within the 24 h soak even at 1,000 canary sessions an hour.
+     */
+    public static final double DECIDABLE_MARGIN = 0.7;
+    public static final List<BenchMetric> DECIDABLE = plan(DECIDABLE_MARGIN);
+
+    private static List<BenchMetric> plan(Double crashMargin) {
+        return List.of(
+                new BenchMetric("crash_rate", MetricKind.RATE, new Bound(Bound.Type.MAX_RELATIVE, 1.1), Duration.ofMinutes(15), crashMargin),
+                new BenchMetric("error_rate", MetricKind.RATE, new Bound(Bound.Type.MAX, 0.01), Duration.ofMinutes(15)),
+                new BenchMetric("latency_p75", MetricKind.GAUGE, new Bound(Bound.Type.MAX_RELATIVE, 1.2), Duration.ofMinutes(15)));
+    }
 
     private BenchSuite() {
     }
@@ -38,6 +54,14 @@ public final class BenchSuite {
     }
 
     public static List<BenchScenario> scenarios() {
+        List<BenchScenario> strict = strict();
+        List<BenchScenario> all = new java.util.ArrayList<>(strict);
+        strict.stream().filter(s -> List.of("healthy", "crash-x2", "diurnal-healthy").contains(s.name()))
+                .map(s -> s.under("decidable", DECIDABLE)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    private static List<BenchScenario> strict() {
         Duration h = Duration.ofHours(1);
         return List.of(
                 new BenchScenario("healthy", truth(1, 0.002, 1), null, null, null, null, 0.3, false),
