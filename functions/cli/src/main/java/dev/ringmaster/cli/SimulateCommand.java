@@ -5,24 +5,32 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.adapters.live.LiveTargets;
+import dev.ringmaster.core.feasibility.Assumptions;
+import dev.ringmaster.core.feasibility.Feasibility;
+import dev.ringmaster.core.feasibility.Row;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.ParseResult;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.plan.PlanParser;
 import dev.ringmaster.report.HtmlReport;
 import dev.ringmaster.sim.MonteCarlo;
+import dev.ringmaster.sim.PhaseTime;
 import dev.ringmaster.sim.Scenario;
 import dev.ringmaster.sim.ScenarioError;
 import dev.ringmaster.sim.ScenarioParser;
 import dev.ringmaster.sim.SimulationRun;
 import dev.ringmaster.sim.SimulationSummary;
 import dev.ringmaster.sim.Simulator;
+import dev.ringmaster.sim.Traffic;
 import dev.ringmaster.testkit.memory.InMemoryRolloutStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -121,6 +129,7 @@ public class SimulateCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             print(summary, seconds, out);
+            feasibility(plan, scenario, summary, out);
             if (json != null) {
                 writeJson(summary, json);
                 out.println("summary written to " + json);
@@ -169,6 +178,44 @@ public class SimulateCommand implements Callable<Integer> {
         example.decisions().forEach(d -> out.printf("  %6.1f h  %-13s %s%n",
                 java.time.Duration.between(example.start(), d.at()).toSeconds() / 3600.0, d.decision(), d.summary()));
         out.printf("simulated %d run%s in %.2f s%n", s.runs(), s.runs() == 1 ? "" : "s", seconds);
+    }
+
+    /**
+     * The feasibility check on the scenario's own world (mean traffic, the true baseline values, each gauge's noise,
+     * the scenario's tick), next to how long the runs took to get past each phase's gates.
+     */
+    static void feasibility(Plan plan, Scenario scenario, SimulationSummary s, PrintWriter out) {
+        Map<String, Double> healthy = new LinkedHashMap<>();
+        Map<String, Double> noise = new LinkedHashMap<>();
+        scenario.metrics().forEach((metric, truth) -> {
+            if (truth.check() == null) {
+                healthy.put(metric, truth.baseline());
+                noise.put(metric, truth.noise());
+            }
+        });
+        Assumptions world = new Assumptions(scenario.users(), healthy, noise, Assumptions.DEFAULT_GAUGE_NOISE, scenario.tick(), true,
+                phase -> Traffic.share(phase, scenario));
+        List<Row> rows = Feasibility.of(plan, world);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, PhaseTime> measured = new LinkedHashMap<>();
+        s.phases().forEach(p -> measured.put(p.phase(), p));
+        out.printf(Locale.ROOT, "predicted on expected data at the scenario's mean %,.0f sessions/h and true baseline values, next to the runs%n",
+                scenario.users());
+        FeasibilityTable.print(rows, rows.stream().map(r -> measured(measured.get(r.phase()))).toList(), "RUNS: PHASE PASSED",
+                metric -> " (the scenario gives no value for it)", out);
+    }
+
+    /** "25.0h median (198 of 200 runs)", or how many reached it and none passed. */
+    private static String measured(PhaseTime p) {
+        if (p == null || p.reached() == 0) {
+            return "not reached";
+        }
+        if (p.passed() == 0) {
+            return "never (0 of " + p.reached() + " runs)";
+        }
+        return String.format(Locale.ROOT, "%.1fh median (%d of %d runs)", p.medianHours(), p.passed(), p.reached());
     }
 
     /** "google-play com.example.vpn production: halted at 10 %" → "halted at 10 %": the state, as CONTRACTS.md §6 shows it. */

@@ -1,8 +1,11 @@
 package dev.ringmaster.cli;
 
+import dev.ringmaster.core.feasibility.Assumptions;
+import dev.ringmaster.core.feasibility.Feasibility;
 import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.plan.Gate;
 import dev.ringmaster.core.plan.HaltRule;
+import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.ParseResult;
 import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,8 +26,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Parse and check rollout plans. Every error is printed as FILE:LINE:COL: path: message;",
                 "a valid plan prints a table of its (expanded) phases."},
-        footer = {"", "Exit codes: 0 every plan valid, 2 any plan invalid.", "", "Example:",
-                "  ./ringmaster validate events/plans/002-android-staged.yaml"})
+        footer = {"", "With --traffic it also prints, per phase and gate, the expected time for a healthy build to PASS and",
+                "the sessions a ×2 build reaches before it FAILs, and warns when a gate cannot be decided within its soak",
+                "(or maxSoak), naming the soak, margin or onInconclusive that would fit.", "",
+                "Exit codes: 0 every plan valid (feasibility warnings are not errors), 2 any plan invalid or a bad option value.",
+                "", "Examples:",
+                "  ./ringmaster validate events/plans/002-android-staged.yaml",
+                "  ./ringmaster validate events/plans/bench-strict.yaml --traffic 20000/h \\",
+                "      --healthy crash_rate=0.2% --healthy error_rate=0.2% --healthy latency_p75=200"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -32,11 +42,21 @@ public class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PLAN", arity = "1..*", description = "plan files (YAML)")
     List<Path> plans;
 
+    @Mixin
+    TrafficOptions traffic;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCode.OK;
+        try {
+            traffic.check();
+        } catch (TrafficOptions.BadOption e) {
+            err.println(e.getMessage());
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
         for (Path file : plans) {
             ParseResult result = PlanParser.parse(file);
             if (!result.ok()) {
@@ -45,7 +65,20 @@ public class ValidateCommand implements Callable<Integer> {
                 exit = ExitCode.BAD_INPUT;
                 continue;
             }
+            Assumptions world = null;
+            if (traffic.asked()) {
+                try {
+                    world = traffic.assumptions(result.plan());
+                } catch (TrafficOptions.BadOption e) {
+                    err.println(e.getMessage());
+                    exit = ExitCode.BAD_INPUT;
+                    continue;
+                }
+            }
             print(file, result.plan(), out);
+            if (world != null) {
+                feasibility(result.plan(), world, out);
+            }
         }
         out.flush();
         err.flush();
@@ -72,8 +105,14 @@ public class ValidateCommand implements Callable<Integer> {
             halts.print(out);
         }
         out.printf("falseHaltRate %s split over %d tests (%.2g each); windows %s%n",
-                dev.ringmaster.core.plan.Numbers.plain(plan.falseHaltRate()), AlphaBudget.tests(plan), AlphaBudget.perTest(plan),
+                Numbers.plain(plan.falseHaltRate()), AlphaBudget.tests(plan), AlphaBudget.perTest(plan),
                 plan.windows().allow().isEmpty() && plan.windows().deny().isEmpty() ? "none" : plan.windows().zone().getId());
+    }
+
+    private static void feasibility(Plan plan, Assumptions world, PrintWriter out) {
+        out.printf(Locale.ROOT, "feasibility at %,.0f sessions/h at 100 %%: expected counts (no sampling luck: runs' median is earlier), %s ticks, gauges ±%s per tick%n",
+                world.sessionsPerHour(), Durations.format(world.tick()), Numbers.sig(world.gaugeNoise() * 100) + " %");
+        FeasibilityTable.print(Feasibility.of(plan, world), null, null, metric -> " (pass --healthy " + metric + "=VALUE)", out);
     }
 
     private static String gates(List<Gate> gates) {

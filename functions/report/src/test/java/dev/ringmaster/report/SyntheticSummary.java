@@ -61,7 +61,7 @@ final class SyntheticSummary {
                 at(TICKS - 1), 123_456, audience, metrics, decisions, history, "google-play com.example.vpn production: halted at 50 %",
                 List.of(new SimulationRun.TargetCall(0, "enter", "canary", "ok"), new SimulationRun.TargetCall(TICKS / 12.0, "halt", "broad", "ok")), List.of(), Map.of());
         return new SimulationSummary("android-staged", "bad-2x", 200, Map.of("HALTED", 180, "COMPLETED", 20), 15.5, 98_765, 0, 0.1,
-                run);
+                run, List.of());
     }
 
     private static String verdict(int tick, double upper, double bound) {

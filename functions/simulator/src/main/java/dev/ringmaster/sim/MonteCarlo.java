@@ -62,6 +62,7 @@ public final class MonteCarlo {
         long halted = all.stream().filter(r -> r.outcome().haltedByRingmaster()).count();
         long completed = all.stream().filter(r -> r.outcome().state() == RolloutState.COMPLETED).count();
         return new SimulationSummary(plan.id(), scenario.name(), all.size(), outcomes, median, meanExposed,
-                bad ? 0 : (double) halted / all.size(), bad ? (double) completed / all.size() : 0, example);
+                bad ? 0 : (double) halted / all.size(), bad ? (double) completed / all.size() : 0, example,
+                PhaseTime.of(plan, all));
     }
 }

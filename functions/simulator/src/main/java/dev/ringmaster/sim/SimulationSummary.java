@@ -1,5 +1,6 @@
 package dev.ringmaster.sim;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +13,13 @@ import java.util.Map;
  *                                   a stop the scenario commanded is not counted
  * @param missedBadRate              for a bad scenario: share of runs that completed (else 0)
  * @param example                    the first run, for the report
+ * @param phases                     per phase, how long the runs took to get past its gates
  */
 public record SimulationSummary(String plan, String scenario, int runs, Map<String, Integer> outcomes, double medianHoursToOutcome,
                                 double meanUsersExposedToBadBuild, double falseHaltRate, double missedBadRate,
-                                SimulationRun example) {
+                                SimulationRun example, List<PhaseTime> phases) {
+
+    public SimulationSummary {
+        phases = List.copyOf(phases);
+    }
 }
