@@ -12,6 +12,7 @@ public final class Bench {
     private Bench() {
     }
 
+    /** A scenario under a plan variant (other margins) runs only under the policies that read margins. */
     public static List<BenchResult> run(List<Policy> policies, List<BenchScenario> scenarios, int runs, long seed) {
         List<BenchResult> results = new ArrayList<>();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -20,6 +21,9 @@ public final class Bench {
                 for (String traffic : BenchSuite.TRAFFIC_ORDER) {
                     double users = BenchSuite.TRAFFIC.get(traffic);
                     for (Policy policy : policies) {
+                        if (scenario.metrics() != BenchSuite.METRICS && !policy.readsMargins()) {
+                            continue;
+                        }
                         RunOutcome[] outcomes = pool.submit(() -> IntStream.range(0, runs).parallel()
                                 .mapToObj(i -> BenchRun.run(policy, scenario, users, seed + i)).toArray(RunOutcome[]::new)).join();
                         results.add(summarise(scenario, traffic, policy.name(), outcomes));

@@ -59,6 +59,31 @@ public final class BenchRun {
         return new RunOutcome(RolloutState.COMPLETED, exposure, hours(t), ticks);
     }
 
+    /**
+     * Hours until a phase entered at the start of the run first answers PASS, with no soak and no maxSoak: how long
+     * its gates take to decide on a healthy build, uncensored up to {@code cap} (then NaN). The same observations
+     * as {@link #run} for phase {@code phase}.
+     */
+    public static double hoursToPass(Policy policy, BenchScenario scenario, double usersPerHour, long seed, int phase, Duration cap) {
+        List<BenchMetric> metrics = scenario.metrics();
+        double alphaFail = BenchSuite.FALSE_HALT_RATE / (metrics.size() * (BenchSuite.AUDIENCE.length - 1));
+        double share = BenchSuite.AUDIENCE[phase] / 100;
+        PhaseJudge judge = policy.judge(metrics, START, BenchSuite.TICK, scenario.effect(), alphaFail);
+        long ticks = cap.dividedBy(BenchSuite.TICK);
+        for (int k = 0; k < ticks; k++) {
+            Duration t = BenchSuite.TICK.multipliedBy(k + 1);
+            double sessions = usersPerHour * BenchSuite.TICK.toSeconds() / 3600.0
+                    * (1 + scenario.diurnal() * Math.sin(2 * Math.PI * t.toSeconds() / 86400.0));
+            Sampler sampler = new Sampler(mix(seed, phase, k));
+            PhaseJudge.Call call = judge.onTick(START.plus(t),
+                    observe(scenario, t, sampler, sessions * share, sessions * Math.max(1 - share, 0.1)));
+            if (call != PhaseJudge.Call.HOLD) {
+                return call == PhaseJudge.Call.PASS ? hours(t) : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
     private static Map<String, Sample> observe(BenchScenario s, Duration t, Sampler sampler, double canary, double baseline) {
         Map<String, Sample> tick = new HashMap<>();
         Instant at = START.plus(t);

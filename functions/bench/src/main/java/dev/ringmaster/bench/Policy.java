@@ -9,6 +9,15 @@ public interface Policy {
     String name();
 
     /**
+     * Whether the policy's decisions depend on a gate's {@code margin}. A plan variant that differs only in its
+     * margins (the decidable plan) is run only under policies that read them: the others would decide exactly as
+     * on the strict plan, on the same observations.
+     */
+    default boolean readsMargins() {
+        return false;
+    }
+
+    /**
      * A fresh judge for one phase.
      *
      * @param metrics     what the plan gates on, with its bounds

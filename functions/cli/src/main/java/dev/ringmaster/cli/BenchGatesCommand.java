@@ -11,6 +11,11 @@ import dev.ringmaster.bench.BenchSuite;
 import dev.ringmaster.bench.Policy;
 import dev.ringmaster.bench.TargetCheck;
 import dev.ringmaster.bench.Targets;
+import dev.ringmaster.bench.validity.PassTimes;
+import dev.ringmaster.bench.validity.SpikeCheck;
+import dev.ringmaster.bench.validity.ValidityGrid;
+import dev.ringmaster.core.plan.ParseResult;
+import dev.ringmaster.core.plan.PlanParser;
 import dev.ringmaster.report.bench.BenchReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +34,10 @@ import picocli.CommandLine.Spec;
                 "under each policy on the same sampled observations; a table per scenario, then each target."},
         footer = {"", "Example:", "  ./ringmaster bench gates --runs 500 --json out/bench.json --report out/bench.html"})
 public class BenchGatesCommand implements Callable<Integer> {
+    /** Seed 004's plan: its beta cohort and its 5-minute error rule are the late spike's setting. */
+    static final String SPIKE_PLAN = "events/plans/004-canary-cohorts.yaml";
+    /** The validity grid runs 2,000 rollouts per cell at the default 500 runs. */
+    static final int GRID_RUNS_PER_RUN = 4;
 
     @Spec
     CommandSpec spec;
@@ -55,8 +64,18 @@ public class BenchGatesCommand implements Callable<Integer> {
         }
         List<Policy> policies = BenchPolicies.all();
         List<BenchScenario> scenarios = BenchSuite.scenarios();
+        ParseResult seed004 = PlanParser.parse(Repo.root().resolve(SPIKE_PLAN));
+        if (!seed004.ok()) {
+            spec.commandLine().getErr().println(SPIKE_PLAN + ": " + seed004.errors());
+            spec.commandLine().getErr().flush();
+            return ExitCode.BAD_INPUT;
+        }
         long started = System.nanoTime();
         List<BenchResult> results = Bench.run(policies, scenarios, runs, seed);
+        List<ValidityGrid.Cell> grid = ValidityGrid.run(BenchPolicies.sequential(), GRID_RUNS_PER_RUN * runs, seed);
+        SpikeCheck.Result spike = SpikeCheck.run(seed004.plan(), runs, seed);
+        List<PassTimes.PassTime> passTimes = PassTimes.run(runs, seed);
+        List<Double> predicted = BenchPredictions.timeToPass(passTimes);
         double seconds = (System.nanoTime() - started) / 1e9;
         for (BenchScenario s : scenarios) {
             out.println();
@@ -67,14 +86,30 @@ public class BenchGatesCommand implements Callable<Integer> {
                     pct(r.pausedRate()), pct(r.missedBadRate()), count(r.meanExposure()), count(r.p95Exposure()), num(r.medianHoursTo100()), num(r.medianTicks())));
             t.print(out);
         }
-        List<TargetCheck> targets = Targets.check(results);
+        printGrid(grid, out);
+        out.println();
+        out.printf("late spike (seed 004, %s, %s): halted a median %.0f min after the onset, worst %.0f min; %s missed; "
+                + "%s halted on the healthy hours before (%d runs)%n", spike.phase(), spike.rule(), spike.median(), spike.max(),
+                pct(spike.missedRate()), pct(spike.falseHaltRate()), spike.runs());
+        out.println();
+        out.println("time to PASS a healthy build, strict plan, no maxSoak (median of " + runs + " runs) against validate --traffic");
+        Table pass = new Table("TRAFFIC", "PHASE", "SIMULATED MEDIAN", "PREDICTED");
+        for (int i = 0; i < passTimes.size(); i++) {
+            PassTimes.PassTime p = passTimes.get(i);
+            pass.row(p.traffic(), String.valueOf(p.phase() + 1), hours(p.medianHours()), hours(predicted.get(i)));
+        }
+        pass.print(out);
+        List<TargetCheck> targets = Targets.check(results, grid, spike, passTimes, predicted, seconds);
         out.println();
         out.println("targets (GATES.md) for the ringmaster policy:");
         targets.forEach(c -> out.printf("  %-8s %s: %s%n", c.met() ? "met" : "NOT MET", c.goal(), c.figure()));
-        out.printf("%n%d scenarios × %d traffic levels × %d policies × %d runs in %.1f s%n", scenarios.size(),
-                BenchSuite.TRAFFIC_ORDER.size(), policies.size(), runs, seconds);
+        out.printf("%n%d scenarios × %d traffic levels × %d policies × %d runs (%,d rollouts; the decidable plan's scenarios "
+                + "under the policies that read margins), the validity grid (%d cells × %d runs × %d policies), the late spike "
+                + "and the pass times in %.1f s%n", scenarios.size(), BenchSuite.TRAFFIC_ORDER.size(), policies.size(), runs,
+                results.stream().mapToInt(BenchResult::runs).sum(), ValidityGrid.RATES.length * ValidityGrid.SESSIONS.length,
+                GRID_RUNS_PER_RUN * runs, BenchPolicies.sequential().size(), seconds);
         if (json != null) {
-            write(results, targets, json);
+            write(results, grid, spike, passTimes, predicted, targets, json);
             out.println("results written to " + json);
         }
         if (report != null) {
@@ -85,7 +120,29 @@ public class BenchGatesCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void write(List<BenchResult> results, List<TargetCheck> targets, Path file) throws IOException {
+    private static void printGrid(List<ValidityGrid.Cell> grid, PrintWriter out) {
+        out.println();
+        out.println("validity grid: healthy rollouts, 7 days of 5-minute ticks, maxRelative 1.0, exact binomial counts;"
+                + " share ever halted (ringmaster's α " + pct(ValidityGrid.ALPHA) + ")");
+        List<String> names = grid.stream().map(ValidityGrid.Cell::policy).distinct().toList();
+        List<String> header = new java.util.ArrayList<>(List.of("BASELINE", "SESSIONS/TICK", "RUNS"));
+        names.forEach(n -> header.add(n.toUpperCase(Locale.ROOT)));
+        Table t = new Table(header.toArray(String[]::new));
+        for (double rate : ValidityGrid.RATES) {
+            for (int sessions : ValidityGrid.SESSIONS) {
+                List<ValidityGrid.Cell> row = grid.stream().filter(c -> c.rate() == rate && c.sessions() == sessions).toList();
+                List<String> cells = new java.util.ArrayList<>(List.of(String.format(Locale.ROOT, "%.1f %%", 100 * rate),
+                        String.valueOf(sessions), String.valueOf(row.get(0).runs())));
+                names.forEach(n -> cells.add(row.stream().filter(c -> c.policy().equals(n)).findFirst().map(c -> pct(c.falseHaltRate())).orElse("-")));
+                t.row(cells.toArray(String[]::new));
+            }
+        }
+        t.print(out);
+    }
+
+    private static void write(List<BenchResult> results, List<ValidityGrid.Cell> grid, SpikeCheck.Result spike,
+                              List<PassTimes.PassTime> passTimes, List<Double> predicted, List<TargetCheck> targets,
+                              Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ArrayNode rs = root.putArray("results");
@@ -102,6 +159,31 @@ public class BenchGatesCommand implements Callable<Integer> {
             put(n, "p95UsersExposed", r.p95Exposure());
             put(n, "medianHoursTo100", r.medianHoursTo100());
             put(n, "medianTicksToDecision", r.medianTicks());
+        }
+        ArrayNode cells = root.putArray("validityGrid");
+        for (ValidityGrid.Cell c : grid) {
+            ObjectNode n = cells.addObject();
+            n.put("baselineRate", c.rate());
+            n.put("sessionsPerTick", c.sessions());
+            n.put("policy", c.policy());
+            n.put("runs", c.runs());
+            n.put("falseHaltRate", c.falseHaltRate());
+        }
+        ObjectNode late = root.putObject("lateSpike");
+        late.put("phase", spike.phase());
+        late.put("rule", spike.rule());
+        late.put("runs", spike.runs());
+        put(late, "medianMinutesToHalt", spike.median());
+        put(late, "worstMinutesToHalt", spike.max());
+        late.put("missedRate", spike.missedRate());
+        late.put("falseHaltRate", spike.falseHaltRate());
+        ArrayNode times = root.putArray("timeToPass");
+        for (int i = 0; i < passTimes.size(); i++) {
+            ObjectNode n = times.addObject();
+            n.put("traffic", passTimes.get(i).traffic());
+            n.put("phase", passTimes.get(i).phase() + 1);
+            put(n, "simulatedMedianHours", passTimes.get(i).medianHours());
+            put(n, "predictedHours", predicted.get(i));
         }
         ArrayNode ts = root.putArray("targets");
         for (TargetCheck c : targets) {
@@ -132,6 +214,10 @@ public class BenchGatesCommand implements Callable<Integer> {
 
     private static String count(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String hours(double v) {
+        return Double.isNaN(v) ? "never within " + PassTimes.CAP.toHours() + " h" : String.format(Locale.ROOT, "%.1f h", v);
     }
 
     private static String num(double v) {

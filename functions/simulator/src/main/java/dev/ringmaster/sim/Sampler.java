@@ -35,6 +35,30 @@ public final class Sampler {
         return Math.max(0, Math.min(n, x));
     }
 
+    /**
+     * Binomial(n, p) exactly, by inversion of its distribution function: O(n·p) per draw, for the small counts
+     * where the Poisson and normal shortcuts of {@link #binomial} would blur what a test must get exactly right.
+     */
+    public long exactBinomial(long n, double p) {
+        if (n <= 0 || p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
+        double u = random.nextDouble();
+        double odds = p / (1 - p);
+        double pmf = Math.exp(n * Math.log1p(-p));
+        double cdf = pmf;
+        long x = 0;
+        while (u > cdf && x < n) {
+            pmf *= (n - x) / (double) (x + 1) * odds;
+            x++;
+            cdf += pmf;
+        }
+        return x;
+    }
+
     public long poisson(double mean) {
         if (mean <= 0) {
             return 0;

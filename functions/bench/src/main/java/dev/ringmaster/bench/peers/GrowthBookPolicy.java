@@ -32,6 +32,7 @@ public final class GrowthBookPolicy implements Policy {
     static final double MINIMUM_SAMPLE_SIZE = 150;
     static final double MIN_PERCENT_CHANGE = 0.005;
 
+    private final String name;
     private final double alpha;
     private final double rho;
     private final boolean planMargins;
@@ -44,6 +45,20 @@ public final class GrowthBookPolicy implements Policy {
     }
 
     public GrowthBookPolicy(double alpha, double tuning, boolean planMargins, boolean acrossPhases) {
+        this("growthbook", alpha, tuning, planMargins, acrossPhases);
+    }
+
+    /**
+     * GrowthBook's test held to the plan instead of its defaults: the plan's 1 % split over its {@code guardrails}
+     * (one test per guardrail runs through every phase) and the plan's relative bounds as thresholds. It tells
+     * how much of the difference from ringmaster is the statistics and how much the budget.
+     */
+    public static GrowthBookPolicy atPlanBudget(double falseHaltRate, int guardrails) {
+        return new GrowthBookPolicy("growthbook@plan", falseHaltRate / guardrails, 5000, true, true);
+    }
+
+    private GrowthBookPolicy(String name, double alpha, double tuning, boolean planMargins, boolean acrossPhases) {
+        this.name = name;
         this.alpha = alpha;
         this.rho = SequentialCs.rho(alpha, tuning, false);
         this.planMargins = planMargins;
@@ -52,7 +67,7 @@ public final class GrowthBookPolicy implements Policy {
 
     @Override
     public String name() {
-        return "growthbook";
+        return name;
     }
 
     @Override

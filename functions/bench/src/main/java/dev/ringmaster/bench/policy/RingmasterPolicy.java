@@ -22,6 +22,17 @@ import java.util.List;
  * otherwise hold for evidence.
  */
 public final class RingmasterPolicy implements Policy {
+    private final Duration horizon;
+
+    /** The benchmark plan's phases: their horizon is maxSoak. */
+    public RingmasterPolicy() {
+        this(BenchSuite.MAX_SOAK);
+    }
+
+    /** @param horizon how long a phase is expected to last, over which windows and the change detector spend α */
+    public RingmasterPolicy(Duration horizon) {
+        this.horizon = horizon;
+    }
 
     @Override
     public String name() {
@@ -29,8 +40,13 @@ public final class RingmasterPolicy implements Policy {
     }
 
     @Override
+    public boolean readsMargins() {
+        return true;
+    }
+
+    @Override
     public PhaseJudge judge(List<BenchMetric> metrics, Instant phaseStart, Duration tick, TrueEffect truth, double alphaFail) {
-        Thresholds t = new Thresholds(alphaFail, Plan.DEFAULT_FALSE_ADVANCE_RATE, phaseStart, phaseStart, false, BenchSuite.MAX_SOAK);
+        Thresholds t = new Thresholds(alphaFail, Plan.DEFAULT_FALSE_ADVANCE_RATE, phaseStart, phaseStart, false, horizon);
         GateTracker[] trackers = metrics.stream()
                 .map(m -> new GateTracker(new Criterion(m.name(), m.bound(), null, m.margin(), null), m.kind(), t))
                 .toArray(GateTracker[]::new);

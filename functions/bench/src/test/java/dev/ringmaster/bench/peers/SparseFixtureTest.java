@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ringmaster.bench.BenchMetric;
 import dev.ringmaster.bench.PhaseJudge;
 import dev.ringmaster.bench.SparseFixture;
+import dev.ringmaster.core.gate.Criterion;
+import dev.ringmaster.core.gate.GateEngine;
+import dev.ringmaster.core.gate.MetricSeries;
+import dev.ringmaster.core.gate.Outcome;
+import dev.ringmaster.core.gate.Thresholds;
+import dev.ringmaster.core.gate.Verdict;
 import dev.ringmaster.core.gate.Measure;
 import dev.ringmaster.core.gate.Sample;
 import dev.ringmaster.core.plan.Bound;
@@ -17,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** spinnaker/spinnaker#6278: Kayenta's Mann-Whitney judge passes a canary that is 100× the control 7 times in 10. */
+/**
+ * spinnaker/spinnaker#6278: Kayenta's Mann-Whitney judge passes a canary that is 100× the control 7 times in 10;
+ * ringmaster must FAIL it.
+ */
 class SparseFixtureTest {
     /** The issue's classifier: effectSizeThresholds (1.0, 1.05), i.e. an allowed increase of 1.05. */
     private static final Bound ISSUE_BOUND = new Bound(Bound.Type.MAX_RELATIVE, 1.05);
@@ -43,6 +52,26 @@ class SparseFixtureTest {
         double[] canary = SparseFixture.canary();
         canary[7] = 100;
         assertEquals(MannWhitneyClassifier.Classification.HIGH, MannWhitneyClassifier.classify(ISSUE_BOUND, canary, SparseFixture.control()));
+    }
+
+    /**
+     * ringmaster judges the same ten ticks as a gauge against 1.05 × the control: the sequential test on the log
+     * ratios sees a mean of 3.2 with a standard deviation of 2.4, far past the bound, and FAILs, at the α of the
+     * benchmark plan's gates (1 % over six) as at the plan's whole 1 %.
+     */
+    @Test
+    void ringmasterFailsTheSparseFixture() {
+        List<Sample> ticks = new java.util.ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            ticks.add(new Sample(T.plus(TICK.multipliedBy(k + 1)), new Measure.Value(SparseFixture.canary()[k]),
+                    new Measure.Value(SparseFixture.control()[k])));
+        }
+        Criterion gate = new Criterion("errors_per_minute", ISSUE_BOUND, null, null, null);
+        for (double alpha : new double[] {0.01 / 6, 0.01}) {
+            Verdict v = new GateEngine().judge(gate, MetricKind.GAUGE, new MetricSeries("errors_per_minute", ticks, false),
+                    new Thresholds(alpha, 0.05, T.plus(TICK.multipliedBy(10)), T));
+            assertEquals(Outcome.FAIL, v.outcome(), v.evidence().reason());
+        }
     }
 
     @Test
