@@ -187,7 +187,7 @@ public final class DecisionEngine {
      * How long the phase is expected to last, over which windowed rules and the change detector spend their
      * budget evenly: its maxSoak, else its soak, at least an hour (past it the budget still lasts, at a rising price).
      */
-    static Duration horizon(Phase phase) {
+    public static Duration horizon(Phase phase) {
         Duration h = phase.maxSoak() != null ? phase.maxSoak() : phase.soak();
         return h == null || h.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : h;
     }
