@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.adapters.live.LiveTargets;
-import dev.ringmaster.core.feasibility.Assumptions;
-import dev.ringmaster.core.feasibility.Feasibility;
-import dev.ringmaster.core.feasibility.Row;
+import dev.ringmaster.sim.feasibility.Assumptions;
+import dev.ringmaster.sim.feasibility.FeasibilityCheck;
+import dev.ringmaster.sim.feasibility.Row;
 import dev.ringmaster.core.plan.Numbers;
 import dev.ringmaster.core.plan.ParseResult;
 import dev.ringmaster.core.plan.Plan;
@@ -195,14 +195,14 @@ public class SimulateCommand implements Callable<Integer> {
         });
         Assumptions world = new Assumptions(scenario.users(), healthy, noise, Assumptions.DEFAULT_GAUGE_NOISE, scenario.tick(), true,
                 phase -> Traffic.share(phase, scenario));
-        List<Row> rows = Feasibility.of(plan, world);
+        List<Row> rows = FeasibilityCheck.of(plan, world);
         if (rows.isEmpty()) {
             return;
         }
         Map<String, PhaseTime> measured = new LinkedHashMap<>();
         s.phases().forEach(p -> measured.put(p.phase(), p));
-        out.printf(Locale.ROOT, "predicted on expected data at the scenario's mean %,.0f sessions/h and true baseline values, next to the runs%n",
-                scenario.users());
+        out.printf(Locale.ROOT, "predicted by %d seeded runs per gate at the scenario's mean %,.0f sessions/h and true baseline values, next to the runs%n",
+                FeasibilityCheck.RUNS, scenario.users());
         FeasibilityTable.print(rows, rows.stream().map(r -> measured(measured.get(r.phase()))).toList(), "RUNS: PHASE PASSED",
                 metric -> " (the scenario gives no value for it)", out);
     }

@@ -1,6 +1,6 @@
 package dev.ringmaster.cli;
 
-import dev.ringmaster.core.feasibility.Assumptions;
+import dev.ringmaster.sim.feasibility.Assumptions;
 import dev.ringmaster.core.plan.MetricDef;
 import dev.ringmaster.core.plan.MetricKind;
 import dev.ringmaster.core.plan.Plan;
@@ -17,8 +17,8 @@ final class TrafficOptions {
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?)(%?)");
 
     @Option(names = "--traffic", paramLabel = "N/h",
-            description = {"sessions per hour at 100 % audience (20000/h): print, per phase and gate, the expected time to",
-                    "PASS on a healthy build and the sessions a ×2 build reaches before it FAILs"})
+            description = {"sessions per hour at 100 % audience (20000/h): run each gate 200 times and print, per phase and",
+                    "gate, the median and p99 time to PASS on a healthy build and the sessions a ×2 build reaches before it FAILs"})
     String traffic;
 
     @Option(names = "--healthy", paramLabel = "METRIC=VALUE",

@@ -1,7 +1,7 @@
 package dev.ringmaster.cli;
 
-import dev.ringmaster.core.feasibility.Assumptions;
-import dev.ringmaster.core.feasibility.Feasibility;
+import dev.ringmaster.sim.feasibility.Assumptions;
+import dev.ringmaster.sim.feasibility.FeasibilityCheck;
 import dev.ringmaster.core.plan.Durations;
 import dev.ringmaster.core.plan.Gate;
 import dev.ringmaster.core.plan.HaltRule;
@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Parse and check rollout plans. Every error is printed as FILE:LINE:COL: path: message;",
                 "a valid plan prints a table of its (expanded) phases."},
-        footer = {"", "With --traffic it also prints, per phase and gate, the expected time for a healthy build to PASS and",
-                "the sessions a ×2 build reaches before it FAILs, and warns when a gate cannot be decided within its soak",
-                "(or maxSoak), naming the soak, margin or onInconclusive that would fit.", "",
+        footer = {"", "With --traffic it also runs each gate 200 times on seeded draws and prints, per phase and gate, the",
+                "median and 99th-percentile time for a healthy build to PASS and the mean sessions a ×2 build reaches",
+                "before it FAILs, and warns when 99 % of healthy runs cannot PASS within the soak (or maxSoak), naming",
+                "the soak, margin or onInconclusive that would fit.", "",
                 "Exit codes: 0 every plan valid (feasibility warnings are not errors), 2 any plan invalid or a bad option value.",
                 "", "Examples:",
                 "  ./ringmaster validate events/plans/002-android-staged.yaml",
@@ -110,9 +111,9 @@ public class ValidateCommand implements Callable<Integer> {
     }
 
     private static void feasibility(Plan plan, Assumptions world, PrintWriter out) {
-        out.printf(Locale.ROOT, "feasibility at %,.0f sessions/h at 100 %%: expected counts (no sampling luck: runs' median is earlier), %s ticks, gauges ±%s per tick%n",
-                world.sessionsPerHour(), Durations.format(world.tick()), Numbers.sig(world.gaugeNoise() * 100) + " %");
-        FeasibilityTable.print(Feasibility.of(plan, world), null, null, metric -> " (pass --healthy " + metric + "=VALUE)", out);
+        out.printf(Locale.ROOT, "feasibility at %,.0f sessions/h at 100 %%: %d seeded runs per gate, %s ticks, gauges ±%s per tick%n",
+                world.sessionsPerHour(), FeasibilityCheck.RUNS, Durations.format(world.tick()), Numbers.sig(world.gaugeNoise() * 100) + " %");
+        FeasibilityTable.print(FeasibilityCheck.of(plan, world), null, null, metric -> " (pass --healthy " + metric + "=VALUE)", out);
     }
 
     private static String gates(List<Gate> gates) {

@@ -1,4 +1,4 @@
-package dev.ringmaster.core.feasibility;
+package dev.ringmaster.sim.feasibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The feasibility check's rules, on one-phase plans judged by the real gate engine. */
-class FeasibilityTest {
+/** The feasibility check's rules, on one-phase plans run 200 times and judged by the real gate engine. */
+class FeasibilityCheckTest {
     private static final Map<String, Double> HEALTHY = Map.of("crash_rate", 0.002, "error_rate", 0.002, "latency_p75", 200.0,
             "db_errors", 2.0);
 
@@ -45,31 +45,36 @@ class FeasibilityTest {
     }
 
     private static Row row(Plan plan, double sessionsPerHour, Map<String, Double> healthy) {
-        List<Row> rows = Feasibility.of(plan, Assumptions.atTraffic(sessionsPerHour, healthy, 0.05));
+        List<Row> rows = FeasibilityCheck.of(plan, Assumptions.atTraffic(sessionsPerHour, healthy));
         assertEquals(1, rows.size(), "one row: the check is reported, not sampled: " + rows);
         return rows.get(0);
     }
 
     private static Row crash(String timing, String margin, double sessionsPerHour) {
-        return row(plan("audience: 5%", timing, "metric: crash_rate, maxRelative: 1.1" + margin), sessionsPerHour, HEALTHY);
+        return crash("audience: 5%", timing, margin, sessionsPerHour);
+    }
+
+    private static Row crash(String audience, String timing, String margin, double sessionsPerHour) {
+        return row(plan(audience, timing, "metric: crash_rate, maxRelative: 1.1" + margin), sessionsPerHour, HEALTHY);
     }
 
     @Test
-    void aGateThatNeedsMoreDataThanItsSoakGivesIsFlaggedWithTheSoakThatWouldFit() {
-        Row r = crash("soak: 24h", "", 20_000);
-        assertEquals(Row.Status.TOO_SLOW, r.status());
-        assertTrue(r.toPass().compareTo(Duration.ofHours(24)) > 0, r.timeToPass());
-        assertTrue(r.verdict().startsWith("cannot PASS within soak 24h: needs " + r.timeToPass() + "; fits with soak ≥ "
-                + r.timeToPass() + ", margin ≥ "), r.verdict());
+    void aGateWhose99thPercentileRunNeedsMoreThanItsSoakIsFlaggedWithTheSoakThatWouldFit() {
+        Row r = crash("soak: 12h", "", 2_000_000);
+        assertEquals(Row.Status.TOO_SLOW, r.status(), r.verdict());
+        assertTrue(r.medianToPass().compareTo(Duration.ofHours(12)) <= 0, "the median run PASSes in time: " + r.timeToPass());
+        assertTrue(r.p99ToPass().compareTo(Duration.ofHours(12)) > 0, r.p99Column());
+        assertTrue(r.verdict().startsWith("cannot PASS within soak 12h in 99 % of runs (p99 " + r.p99Column() + "); fits with soak ≥ "
+                + r.p99Column() + ", margin ≥ "), r.verdict());
         assertTrue(r.verdict().endsWith(", or onInconclusive: advance (without maxSoak it holds until then)"), r.verdict());
         assertTrue(r.warns());
     }
 
     @Test
     void theSoakThatWouldFitDoesFit() {
-        Row slow = crash("soak: 24h", "", 20_000);
-        long hours = (slow.toPass().toMinutes() + 59) / 60;
-        Row fitted = crash("soak: " + hours + "h", "", 20_000);
+        Row slow = crash("soak: 12h", "", 2_000_000);
+        long hours = (slow.p99ToPass().toMinutes() + 59) / 60;
+        Row fitted = crash("soak: " + hours + "h", "", 2_000_000);
         assertEquals(Row.Status.IN_SOAK, fitted.status(), fitted.verdict());
     }
 
@@ -77,7 +82,8 @@ class FeasibilityTest {
     void aLargerMarginIsNamedWhenItFitsAndTheOneBelowItDoesNot() {
         Row slow = crash("soak: 24h, maxSoak: 96h", "", 20_000);
         assertEquals(Row.Status.TOO_SLOW, slow.status());
-        assertTrue(slow.verdict().startsWith("cannot PASS within maxSoak 96h: needs "), slow.verdict());
+        assertTrue(slow.verdict().startsWith("cannot PASS within maxSoak 96h in 99 % of runs (p99 > 192h); fits with margin ≥ "),
+                slow.verdict());
         double m = slow.fitsMargin();
         assertTrue(slow.verdict().contains("margin ≥ " + dev.ringmaster.core.plan.Numbers.plain(m)), slow.verdict());
         assertTrue(crash("soak: 24h, maxSoak: 96h", ", margin: " + m, 20_000).status() != Row.Status.TOO_SLOW);
@@ -92,11 +98,26 @@ class FeasibilityTest {
     }
 
     @Test
-    void aTimeToPassBetweenSoakAndMaxSoakIsDecidableAfterSoak() {
-        Row r = crash("soak: 24h, maxSoak: 96h", "", 200_000);
+    void aGateWhoseMedianRunPassesWithinTheSoakBut99PercentOnlyWithinMaxSoakIsDecidableAfterSoak() {
+        Row r = crash("audience: 25%", "soak: 24h, maxSoak: 96h", "", 200_000);
+        assertTrue(r.medianToPass().compareTo(Duration.ofHours(24)) <= 0, r.timeToPass());
+        assertTrue(r.p99ToPass().compareTo(Duration.ofHours(24)) > 0, r.p99Column());
         assertEquals(Row.Status.AFTER_SOAK, r.status(), r.verdict());
         assertEquals("decidable after soak, within maxSoak 96h", r.verdict());
         assertTrue(!r.warns());
+    }
+
+    @Test
+    void aMedianBeyondTheHorizonOfTwiceTheLimitIsShownAsBeyondIt() {
+        Row r = crash("audience: 1%", "soak: 24h, maxSoak: 96h", "", 20_000);
+        assertEquals(null, r.medianToPass());
+        assertEquals("> 192h", r.timeToPass());
+        assertEquals("> 192h", r.p99Column());
+    }
+
+    @Test
+    void theSameInputsGiveTheSameRows() {
+        assertEquals(crash("soak: 24h, maxSoak: 96h", "", 200_000), crash("soak: 24h, maxSoak: 96h", "", 200_000));
     }
 
     @Test
@@ -110,21 +131,21 @@ class FeasibilityTest {
         assertTrue(small.toFail().compareTo(medium.toFail()) > 0 && medium.toFail().compareTo(large.toFail()) > 0,
                 small.exposureColumn() + " / " + medium.exposureColumn() + " / " + large.exposureColumn());
         // The evidence is per session: the canary sessions a ×2 build reaches barely depend on the traffic (ticks round up).
-        assertTrue(Math.abs(small.exposure() - medium.exposure()) < 0.25 * medium.exposure(), small.exposureColumn());
+        assertTrue(Math.abs(small.meanExposure() - medium.meanExposure()) < 0.25 * medium.meanExposure(), small.exposureColumn());
     }
 
     @Test
     void aLargerAudienceDecidesSooner() {
         Row five = crash("soak: 24h", "", 200_000);
         Row quarter = row(plan("audience: 25%", "soak: 24h", "metric: crash_rate, maxRelative: 1.1"), 200_000, HEALTHY);
-        assertTrue(quarter.toPass().compareTo(five.toPass()) < 0, quarter.timeToPass() + " vs " + five.timeToPass());
+        assertTrue(quarter.medianToPass().compareTo(five.medianToPass()) < 0, quarter.timeToPass() + " vs " + five.timeToPass());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "a ×2 build that stays within an absolute bound is said to|metric: error_rate, max: 0.01|×2 within the bound|decidable within soak",
             "a gauge is judged on its per-tick noise|metric: latency_p75, maxRelative: 1.2|250 sessions (15m)|decidable within soak",
-            "a count is split like the sessions|metric: db_errors, max: 0.15|14,417 sessions (15h)|decidable within soak",
+            "a count is split like the sessions|metric: db_errors, max: 0.15|13,605 sessions (13h)|decidable within soak",
             "a count whose ×2 stays within the bound on the canary's share|metric: db_errors, max: 1|×2 within the bound|decidable within soak"})
     void everyKindIsEstimated(String rule, String gate, String exposure, String verdict) {
         Row r = row(plan("audience: 5%", "soak: 24h", gate), 20_000, HEALTHY);
@@ -156,20 +177,12 @@ class FeasibilityTest {
     }
 
     @Test
-    void theSearchFindsTheFirstDecidedTick() {
-        for (int answer : new int[] {1, 2, 3, 17, 1000, 4096}) {
-            assertEquals(answer, Feasibility.first(k -> k >= answer, 5000));
-        }
-        assertEquals(0, Feasibility.first(k -> false, 5000));
-    }
-
-    @Test
     void aBuildTwiceAsBadDoublesWhatIsBadAndHalvesWhatIsGood() {
-        assertEquals(0.004, Feasibility.worse(dev.ringmaster.core.plan.MetricKind.RATE,
+        assertEquals(0.004, FeasibilityCheck.worse(dev.ringmaster.core.plan.MetricKind.RATE,
                 new dev.ringmaster.core.plan.Bound(dev.ringmaster.core.plan.Bound.Type.MAX, 0.01), 0.002), 1e-12);
-        assertEquals(0.996, Feasibility.worse(dev.ringmaster.core.plan.MetricKind.RATE,
+        assertEquals(0.996, FeasibilityCheck.worse(dev.ringmaster.core.plan.MetricKind.RATE,
                 new dev.ringmaster.core.plan.Bound(dev.ringmaster.core.plan.Bound.Type.MIN, 0.99), 0.998), 1e-12);
-        assertEquals(300, Feasibility.worse(dev.ringmaster.core.plan.MetricKind.GAUGE,
+        assertEquals(300, FeasibilityCheck.worse(dev.ringmaster.core.plan.MetricKind.GAUGE,
                 new dev.ringmaster.core.plan.Bound(dev.ringmaster.core.plan.Bound.Type.MIN_RELATIVE, 0.9), 600), 1e-12);
     }
 }

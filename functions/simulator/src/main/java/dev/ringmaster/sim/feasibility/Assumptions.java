@@ -1,4 +1,4 @@
-package dev.ringmaster.core.feasibility;
+package dev.ringmaster.sim.feasibility;
 
 import dev.ringmaster.core.plan.Phase;
 import java.time.Duration;
@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * What the feasibility check takes the world to be: the traffic, the healthy value of each metric and how noisy
- * a gauge is from tick to tick.
+ * a gauge is from tick to tick. The baseline gets the rest of the sessions, at least 10 % (stragglers, as in
+ * {@link dev.ringmaster.sim.Traffic#baselineShare}).
  *
  * @param sessionsPerHour sessions (trials of a rate) per hour at 100 % audience
  * @param healthy         metric → healthy value: a rate as a fraction, a gauge in its own units, a count in events per minute
@@ -23,8 +24,6 @@ public record Assumptions(double sessionsPerHour, Map<String, Double> healthy, M
     /** The runner's default tick (docs/run.md). */
     public static final Duration TICK = Duration.ofMinutes(5);
     public static final double DEFAULT_GAUGE_NOISE = 0.05;
-    /** Stragglers keep a baseline even at 100 % (the simulator's and the benchmark's rule). */
-    public static final double MIN_BASELINE_SHARE = 0.10;
 
     public Assumptions {
         healthy = Map.copyOf(healthy);
@@ -37,8 +36,9 @@ public record Assumptions(double sessionsPerHour, Map<String, Double> healthy, M
                 p -> p.percent() != null && p.percent() > 0 ? p.percent() / 100 : null);
     }
 
-    public static double baselineShare(double canaryShare) {
-        return Math.max(1 - canaryShare, MIN_BASELINE_SHARE);
+    /** The benchmark's world: {@link #atTraffic(double, Map, double)} with gauges ±5 % per tick. */
+    public static Assumptions atTraffic(double sessionsPerHour, Map<String, Double> healthy) {
+        return atTraffic(sessionsPerHour, healthy, DEFAULT_GAUGE_NOISE);
     }
 
     double noiseOf(String metric) {
