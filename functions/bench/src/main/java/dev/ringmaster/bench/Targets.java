@@ -1,6 +1,7 @@
 package dev.ringmaster.bench;
 
 import dev.ringmaster.bench.validity.PassTimes;
+import dev.ringmaster.bench.validity.SparseCheck;
 import dev.ringmaster.bench.validity.SpikeCheck;
 import dev.ringmaster.bench.validity.ValidityGrid;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Targets {
      *                  (hours; NaN beyond its horizon), in the order of {@code passTimes}; empty to skip the check
      */
     public static List<TargetCheck> check(List<BenchResult> results, List<ValidityGrid.Cell> grid, SpikeCheck.Result spike,
-                                          List<PassTimes.PassTime> passTimes, List<Double> predicted, double seconds) {
+                                          SparseCheck.Result sparse, List<PassTimes.PassTime> passTimes, List<Double> predicted, double seconds) {
         List<TargetCheck> out = new ArrayList<>();
         List<BenchResult> ours = results.stream().filter(r -> r.policy().equals(RINGMASTER)).toList();
         ours.stream().filter(r -> !Double.isNaN(r.falseHaltRate())).max(Comparator.comparingDouble(BenchResult::falseHaltRate))
@@ -56,6 +57,9 @@ public final class Targets {
                 "%s: median %.0f min, worst %.0f min, %s missed, %s halted before the spike (%d runs)", spike.rule(),
                 spike.median(), spike.max(), pct(spike.missedRate()), pct(spike.falseHaltRate()), spike.runs()),
                 spike.max() <= SPIKE_MINUTES && spike.missedRate() == 0 && spike.falseHaltRate() <= 0.01));
+        out.add(new TargetCheck("sparse-data", "ringmaster FAILs the spinnaker/spinnaker#6278 fixture (Kayenta: " + sparse.kayenta() + ")",
+                sparse.ringmaster().outcome() + ": " + sparse.ringmaster().evidence().reason(),
+                sparse.ringmaster().outcome() == dev.ringmaster.core.gate.Outcome.FAIL));
         ours.stream().filter(r -> r.scenario().endsWith("-decidable") && !Double.isNaN(r.onScheduleRate()))
                 .min(Comparator.comparingDouble(BenchResult::onScheduleRate))
                 .ifPresent(w -> out.add(new TargetCheck("on-schedule", "healthy builds of the decidable plan reach 100 % within "

@@ -12,6 +12,7 @@ import dev.ringmaster.bench.Policy;
 import dev.ringmaster.bench.TargetCheck;
 import dev.ringmaster.bench.Targets;
 import dev.ringmaster.bench.validity.PassTimes;
+import dev.ringmaster.bench.validity.SparseCheck;
 import dev.ringmaster.bench.validity.SpikeCheck;
 import dev.ringmaster.bench.validity.ValidityGrid;
 import dev.ringmaster.core.plan.ParseResult;
@@ -76,6 +77,7 @@ public class BenchGatesCommand implements Callable<Integer> {
         SpikeCheck.Result spike = SpikeCheck.run(seed004.plan(), runs, seed);
         List<PassTimes.PassTime> passTimes = PassTimes.run(runs, seed);
         List<Double> predicted = BenchPredictions.timeToPass(passTimes);
+        SparseCheck.Result sparse = SparseCheck.run(BenchSuite.FALSE_HALT_RATE / (BenchSuite.METRICS.size() * (BenchSuite.AUDIENCE.length - 1)));
         double seconds = (System.nanoTime() - started) / 1e9;
         for (BenchScenario s : scenarios) {
             out.println();
@@ -92,6 +94,9 @@ public class BenchGatesCommand implements Callable<Integer> {
                 + "%s halted on the healthy hours before (%d runs)%n", spike.phase(), spike.rule(), spike.median(), spike.max(),
                 pct(spike.missedRate()), pct(spike.falseHaltRate()), spike.runs());
         out.println();
+        out.println("sparse data (spinnaker/spinnaker#6278: canary 7 × 100 and 3 × 1 against ten 1s, bound 1.05 × control): kayenta "
+                + sparse.kayenta() + ", ringmaster " + sparse.ringmaster().outcome() + " (" + sparse.ringmaster().evidence().reason() + ")");
+        out.println();
         out.println("time to PASS a healthy build, strict plan, no maxSoak (median of " + runs + " runs) against validate --traffic");
         Table pass = new Table("TRAFFIC", "PHASE", "SIMULATED MEDIAN", "PREDICTED");
         for (int i = 0; i < passTimes.size(); i++) {
@@ -99,7 +104,7 @@ public class BenchGatesCommand implements Callable<Integer> {
             pass.row(p.traffic(), String.valueOf(p.phase() + 1), hours(p.medianHours()), hours(predicted.get(i)));
         }
         pass.print(out);
-        List<TargetCheck> targets = Targets.check(results, grid, spike, passTimes, predicted, seconds);
+        List<TargetCheck> targets = Targets.check(results, grid, spike, sparse, passTimes, predicted, seconds);
         out.println();
         out.println("targets (GATES.md) for the ringmaster policy:");
         targets.forEach(c -> out.printf("  %-8s %s: %s%n", c.met() ? "met" : "NOT MET", c.goal(), c.figure()));
@@ -109,7 +114,7 @@ public class BenchGatesCommand implements Callable<Integer> {
                 results.stream().mapToInt(BenchResult::runs).sum(), ValidityGrid.RATES.length * ValidityGrid.SESSIONS.length,
                 GRID_RUNS_PER_RUN * runs, BenchPolicies.sequential().size(), seconds);
         if (json != null) {
-            write(results, grid, spike, passTimes, predicted, targets, json);
+            write(results, grid, spike, sparse, passTimes, predicted, targets, json);
             out.println("results written to " + json);
         }
         if (report != null) {
@@ -141,7 +146,7 @@ public class BenchGatesCommand implements Callable<Integer> {
     }
 
     private static void write(List<BenchResult> results, List<ValidityGrid.Cell> grid, SpikeCheck.Result spike,
-                              List<PassTimes.PassTime> passTimes, List<Double> predicted, List<TargetCheck> targets,
+                              SparseCheck.Result sparse, List<PassTimes.PassTime> passTimes, List<Double> predicted, List<TargetCheck> targets,
                               Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -177,6 +182,10 @@ public class BenchGatesCommand implements Callable<Integer> {
         put(late, "worstMinutesToHalt", spike.max());
         late.put("missedRate", spike.missedRate());
         late.put("falseHaltRate", spike.falseHaltRate());
+        ObjectNode fixture = root.putObject("sparseFixture");
+        fixture.put("kayenta", sparse.kayenta().name());
+        fixture.put("ringmaster", sparse.ringmaster().outcome().name());
+        fixture.put("reason", sparse.ringmaster().evidence().reason());
         ArrayNode times = root.putArray("timeToPass");
         for (int i = 0; i < passTimes.size(); i++) {
             ObjectNode n = times.addObject();
