@@ -35,9 +35,9 @@ class ValidateTrafficTest {
         String out = r.getOutput();
         assertTrue(out.contains("feasibility at 20,000 sessions/h at 100 %: 200 seeded runs per gate, 5m ticks, gauges ±5 % per tick"), out);
         assertTrue(out.contains("PHASE    GATE                          TIME TO PASS  P99"), out);
-        assertTrue(line(out, "phase-1  crash_rate").matches(".*> 192h +> 192h +24h / 96h +13,622 sessions \\(13h\\) +cannot PASS within maxSoak 96h "
-                + "in 99 % of runs \\(p99 > 192h\\); fits with margin ≥ 0.25, or onInconclusive: advance"), out);
-        assertTrue(line(out, "phase-2  crash_rate").matches(".*97h +> 192h .*\\(p99 > 192h\\); fits with margin ≥ 0.1, or onInconclusive: advance"), out);
+        assertTrue(line(out, "phase-1  crash_rate").matches(".*326h +> 384h +24h / 96h +13,622 sessions \\(13h\\) +cannot PASS within maxSoak 96h "
+                + "in 99 % of runs \\(p99 > 384h\\); fits with margin ≥ 0.25, or onInconclusive: advance"), out);
+        assertTrue(line(out, "phase-2  crash_rate").matches(".*97h +> 384h .*\\(p99 > 384h\\); fits with margin ≥ 0.1, or onInconclusive: advance"), out);
         assertTrue(line(out, "phase-1  error_rate").matches(".*45m +1h50m +24h / 96h +×2 within the bound +decidable within soak"), out);
         assertTrue(line(out, "phase-1  latency_p75").matches(".*15m +30m +24h / 96h +250 sessions \\(15m\\) +decidable within soak"), out);
         assertTrue(out.contains("2 gates cannot be decided in time: a warning, not an error"), out);

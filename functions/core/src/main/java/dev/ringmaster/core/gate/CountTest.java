@@ -103,19 +103,8 @@ final class CountTest implements Statistic {
         for (int k = 0; k < steps.length; k++) {
             alternatives[k] = lambda0 * steps[k];
         }
-        return new Changes() {
-            public double[] alternatives() {
-                return alternatives;
-            }
-
-            public double[] weights() {
-                return RateTest.FAIL_WEIGHTS;
-            }
-
-            public double llr(int from, int to, double l1) {
-                return CountTest.llr(events[to] - events[from], minutes[to] - minutes[from], lambda0, l1);
-            }
-        };
+        return new Changes(alternatives, RateTest.FAIL_WEIGHTS,
+                (from, to, l1) -> llr(events[to] - events[from], minutes[to] - minutes[from], lambda0, l1));
     }
 
     static double llr(double x, double m, double l0, double l1) {

@@ -83,7 +83,7 @@ public final class GateEngine {
         for (int i = 0; i < to; i++) {
             if (statistic.present(i)) {
                 for (int k = 0; k < alternatives.length; k++) {
-                    llr[k] = changes.llr(i, i + 1, alternatives[k]);
+                    llr[k] = changes.llr().at(i, i + 1, alternatives[k]);
                 }
                 detector.add(samples.get(i).at(), llr);
             }
@@ -113,7 +113,7 @@ public final class GateEngine {
             }
             block = b;
             for (int k = 0; k < alternatives.length; k++) {
-                llr[k] = changes.llr(i, to, alternatives[k]);
+                llr[k] = changes.llr().at(i, to, alternatives[k]);
             }
             double score = Math.log(Spending.share(t.phaseStart(), samples.get(i).at(), t.horizon(), detector.block()))
                     + MixtureSprt.logMixture(llr, changes.weights());

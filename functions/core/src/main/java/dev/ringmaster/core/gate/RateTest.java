@@ -127,19 +127,8 @@ final class RateTest implements Statistic {
         for (int k = 0; k < alternatives.length; k++) {
             alternatives[k] = GRID.alternative(q0, FAIL_STEPS[k]);
         }
-        return new Changes() {
-            public double[] alternatives() {
-                return alternatives;
-            }
-
-            public double[] weights() {
-                return FAIL_WEIGHTS;
-            }
-
-            public double llr(int from, int to, double p1) {
-                return RateTest.llr(events[to] - events[from], trials[to] - trials[from], q0, p1);
-            }
-        };
+        return new Changes(alternatives, FAIL_WEIGHTS,
+                (from, to, p1) -> llr(events[to] - events[from], trials[to] - trials[from], q0, p1));
     }
 
     static double llr(double x, double n, double p0, double p1) {

@@ -146,20 +146,10 @@ final class RelativeRateTest implements Statistic {
         for (int k = 0; k < alternatives.length; k++) {
             alternatives[k] = rho0 * FAIL_STEPS[k];
         }
-        return new Changes() {
-            public double[] alternatives() {
-                return alternatives;
-            }
-
-            public double[] weights() {
-                return FAIL_WEIGHTS;
-            }
-
-            public double llr(int from, int to, double r1) {
-                double[] s = sums(from, to);
-                return s[1] <= 0 || s[3] <= 0 ? 0 : RelativeRateTest.llr(s[0], s[1], s[0] + s[2], s[3], rho0, r1);
-            }
-        };
+        return new Changes(alternatives, FAIL_WEIGHTS, (from, to, r1) -> {
+            double[] s = sums(from, to);
+            return s[1] <= 0 || s[3] <= 0 ? 0 : llr(s[0], s[1], s[0] + s[2], s[3], rho0, r1);
+        });
     }
 
     /** xa·ln(π1/π0) + xb·ln((1−π1)/(1−π0)), simplified using 1 − π = Nb / (ρ·Na + Nb); x = xa + xb. */

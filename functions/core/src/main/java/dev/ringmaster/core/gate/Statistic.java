@@ -25,15 +25,16 @@ interface Statistic {
     /**
      * The FAIL test's likelihood ratios, tick by tick: the null is the bound, the alternatives the FAIL grid, so
      * the detector asks the same question as the cumulative test, only from later starts.
+     *
+     * @param alternatives the FAIL grid's alternatives, in the statistic's own parameter
+     * @param weights      their prior weights, summing to 1
+     * @param llr          log likelihood ratio of an alternative against the bound on samples [from, to)
      */
-    interface Changes {
-        /** The FAIL grid's alternatives, in the statistic's own parameter. */
-        double[] alternatives();
+    record Changes(double[] alternatives, double[] weights, RangeLlr llr) {
+    }
 
-        /** Their prior weights, summing to 1. */
-        double[] weights();
-
-        /** Log likelihood ratio of alternative θ1 against the bound on samples [from, to). */
-        double llr(int from, int to, double theta1);
+    @FunctionalInterface
+    interface RangeLlr {
+        double at(int from, int to, double theta1);
     }
 }

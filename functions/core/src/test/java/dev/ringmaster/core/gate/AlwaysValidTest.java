@@ -37,7 +37,7 @@ class AlwaysValidTest {
             double bad = 0;
             double total = 0;
             for (int tick = 0; tick < TICKS; tick++) {
-                bad += poisson(random, mean);
+                bad += Fixtures.poisson(random, mean);
                 total += TRIALS_PER_TICK;
                 if (RateTest.outcome(bad, total, P0, P0, ALPHA_FAIL, ALPHA_PASS) == Outcome.FAIL) {
                     failed++;
@@ -48,20 +48,5 @@ class AlwaysValidTest {
         double fraction = (double) failed / ROLLOUTS;
         System.out.printf("always-valid: %s → %.2f %% of %d rollouts ever FAILed%n", rule, fraction * 100, ROLLOUTS);
         assertTrue(fraction >= atLeast && fraction <= atMost, () -> rule + ": " + fraction);
-    }
-
-    /**
-     * Poisson for Binomial(500, p) with p ≤ 1 %: a slightly larger variance, so if anything it makes false
-     * FAILs more likely, never less.
-     */
-    private static int poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 }

@@ -164,8 +164,8 @@ class ChangeDetectionTest {
         for (int r = 0; r < runs; r++) {
             GateTracker tracker = new GateTracker(gate, MetricKind.RATE, new Thresholds(0.01, 0.05, START, START, false, HORIZON));
             for (int k = 1; k <= 96 * 12; k++) {
-                Sample s = new Sample(START.plus(TICK.multipliedBy(k)), new Measure.Counts(poisson(random, 2.2), 1_000),
-                        new Measure.Counts(poisson(random, 2), 1_000));
+                Sample s = new Sample(START.plus(TICK.multipliedBy(k)), new Measure.Counts(Fixtures.poisson(random, 2.2), 1_000),
+                        new Measure.Counts(Fixtures.poisson(random, 2), 1_000));
                 if (tracker.add(s) == Outcome.FAIL) {
                     failed++;
                     break;
@@ -175,16 +175,5 @@ class ChangeDetectionTest {
         int f = failed;
         // At the bound itself (canary 1.1 × baseline): at most α = 1 % in expectation; 3 % leaves room for chance.
         assertTrue(f <= runs * 0.03, () -> f + " of " + runs + " healthy phases FAILed");
-    }
-
-    private static int poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 }

@@ -55,4 +55,19 @@ final class Fixtures {
     static MetricSeries aggregate(Measure canary, Measure baseline) {
         return new MetricSeries("m", List.of(new Sample(NOW, canary, baseline)), true);
     }
+
+    /**
+     * Poisson for Binomial(n, p) with p ≤ 1 %: a slightly larger variance, so if anything it makes false
+     * FAILs more likely, never less.
+     */
+    static int poisson(java.util.Random random, double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
 }
