@@ -25,6 +25,9 @@ final class ChangeDetector {
     private final Instant phaseStart;
     private final Duration horizon;
     private final Duration block;
+    /** The block arithmetic in milliseconds: this runs on every tick of every gate. */
+    private final long startMillis;
+    private final long blockMillis;
     private long lastBlock;
 
     ChangeDetector(double[] alternatives, double[] weights, Instant phaseStart, Duration horizon) {
@@ -39,6 +42,8 @@ final class ChangeDetector {
         this.horizon = horizon;
         Duration perStart = horizon.dividedBy(STARTS);
         this.block = perStart.compareTo(Spending.STEP) < 0 ? Spending.STEP : perStart;
+        this.startMillis = phaseStart.toEpochMilli();
+        this.blockMillis = block.toMillis();
     }
 
     double[] alternatives() {
@@ -54,7 +59,7 @@ final class ChangeDetector {
      * The first tick of a new block opens a start there, with a weight fixed by the block alone.
      */
     void add(Instant at, double[] llr) {
-        long b = Spending.block(phaseStart, at, block);
+        long b = blockOf(at);
         if (b > lastBlock) {
             double v = Math.log(Spending.share(phaseStart, phaseStart.plus(block.multipliedBy(b)), horizon, block));
             for (int k = 0; k < logS.length; k++) {
@@ -67,6 +72,11 @@ final class ChangeDetector {
                 logS[k] += llr[k];
             }
         }
+    }
+
+    /** Which start block a tick at {@code at} belongs to (0: the phase's first, the cumulative test's). */
+    long blockOf(Instant at) {
+        return Math.max(0, at.toEpochMilli() - startMillis) / blockMillis;
     }
 
     /** log R: the e-value against "the bound held since every start". */

@@ -103,8 +103,17 @@ final class CountTest implements Statistic {
         for (int k = 0; k < steps.length; k++) {
             alternatives[k] = lambda0 * steps[k];
         }
-        return new Changes(alternatives, RateTest.FAIL_WEIGHTS,
-                (from, to, l1) -> llr(events[to] - events[from], minutes[to] - minutes[from], lambda0, l1));
+        double[] logRatio = new double[steps.length];
+        for (int k = 0; k < steps.length; k++) {
+            logRatio[k] = Math.log(steps[k]);
+        }
+        return new Changes(alternatives, RateTest.FAIL_WEIGHTS, (from, to, out) -> {
+            double x = events[to] - events[from];
+            double m = minutes[to] - minutes[from];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = x * logRatio[k] - (alternatives[k] - lambda0) * m;
+            }
+        }, true);
     }
 
     static double llr(double x, double m, double l0, double l1) {

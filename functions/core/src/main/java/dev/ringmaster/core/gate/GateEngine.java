@@ -79,15 +79,7 @@ public final class GateEngine {
         double alpha = t.alphaFail() * (1 - CUMULATIVE_SHARE);
         double[] alternatives = changes.alternatives();
         ChangeDetector detector = new ChangeDetector(alternatives, changes.weights(), t.phaseStart(), t.horizon());
-        double[] llr = new double[alternatives.length];
-        for (int i = 0; i < to; i++) {
-            if (statistic.present(i)) {
-                for (int k = 0; k < alternatives.length; k++) {
-                    llr[k] = changes.llr().at(i, i + 1, alternatives[k]);
-                }
-                detector.add(samples.get(i).at(), llr);
-            }
-        }
+        fold(statistic, changes, detector, samples, to);
         if (!detector.alarmed(alpha)) {
             return current;
         }
@@ -96,6 +88,40 @@ public final class GateEngine {
         return amend(recent, Outcome.FAIL, "changed since " + samples.get(since).at() + ": " + recent.evidence().reason()
                 + " (change detector: e-value " + Report.num(Math.exp(detector.logE())) + " ≥ "
                 + Report.num(1 / alpha) + ")", -1);
+    }
+
+    /**
+     * Feeds the detector tick by tick; when the LLR is additive in the counts (absolute rates, event rates), a
+     * block's ticks at once: the same sum, at a 12th of the cost for an hour of 5-minute ticks.
+     */
+    private static void fold(Statistic statistic, Statistic.Changes changes, ChangeDetector detector, List<Sample> samples,
+                             int to) {
+        double[] llr = new double[changes.alternatives().length];
+        int first = -1;
+        long block = -1;
+        for (int i = 0; i < to; i++) {
+            if (!statistic.present(i)) {
+                continue;
+            }
+            if (!changes.additive()) {
+                changes.llr().fill(i, i + 1, llr);
+                detector.add(samples.get(i).at(), llr);
+                continue;
+            }
+            long b = detector.blockOf(samples.get(i).at());
+            if (b != block) {
+                if (first >= 0) {
+                    changes.llr().fill(first, i, llr);
+                    detector.add(samples.get(first).at(), llr);
+                }
+                first = i;
+                block = b;
+            }
+        }
+        if (first >= 0) {
+            changes.llr().fill(first, to, llr);
+            detector.add(samples.get(first).at(), llr);
+        }
     }
 
     /** The detector's start that carries the most weighted evidence: where the change most likely began. */
@@ -107,14 +133,12 @@ public final class GateEngine {
         double bestScore = Double.NEGATIVE_INFINITY;
         long block = 0;
         for (int i = 0; i < to; i++) {
-            long b = Spending.block(t.phaseStart(), samples.get(i).at(), detector.block());
+            long b = detector.blockOf(samples.get(i).at());
             if (b <= block || !statistic.present(i)) {
                 continue;
             }
             block = b;
-            for (int k = 0; k < alternatives.length; k++) {
-                llr[k] = changes.llr().at(i, to, alternatives[k]);
-            }
+            changes.llr().fill(i, to, llr);
             double score = Math.log(Spending.share(t.phaseStart(), samples.get(i).at(), t.horizon(), detector.block()))
                     + MixtureSprt.logMixture(llr, changes.weights());
             if (score > bestScore) {

@@ -21,6 +21,8 @@ public final class GateTracker {
     private final double sigmaFloor;
     private final ChangeDetector detector;
     private final double[] llr;
+    /** Absolute rates: the detector's per-alternative coefficients ({@link RateTest#coefficients}). */
+    private final double[][] coefficients;
     /** Rates: events and trials (numerator side first when relative); gauges: count, shifted sum and squares. */
     private double xa;
     private double na;
@@ -48,6 +50,7 @@ public final class GateTracker {
             sigmaFloor = GaugeTest.sigmaFloor(relative, bound);
             detector = null;
             llr = null;
+            coefficients = null;
             return;
         }
         sigmaFloor = 0;
@@ -67,6 +70,7 @@ public final class GateTracker {
                 alternatives[k] = RateTest.GRID.alternative(bound, RateTest.FAIL_STEPS[k]);
             }
         }
+        coefficients = relative ? null : RateTest.coefficients(bound, alternatives);
         detector = new ChangeDetector(alternatives,
                 relative ? RelativeRateTest.FAIL_WEIGHTS : RateTest.FAIL_WEIGHTS, t.phaseStart(), t.horizon());
         llr = new double[alternatives.length];
@@ -103,10 +107,10 @@ public final class GateTracker {
             na += tna;
             xb += tb;
             nb += tnb;
-            double[] alternatives = detector.alternatives();
-            for (int k = 0; k < alternatives.length; k++) {
-                llr[k] = relative ? (tna <= 0 || tnb <= 0 ? 0 : RelativeRateTest.llr(ta, tna, ta + tb, tnb, bound, alternatives[k]))
-                        : RateTest.llr(ta, tna, bound, alternatives[k]);
+            if (relative) {
+                RelativeRateTest.llrs(ta, tna, ta + tb, tnb, bound, detector.alternatives(), llr);
+            } else {
+                RateTest.llrs(ta, tna, coefficients, llr);
             }
             detector.add(s.at(), llr);
         }

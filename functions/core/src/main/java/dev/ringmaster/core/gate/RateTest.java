@@ -127,8 +127,26 @@ final class RateTest implements Statistic {
         for (int k = 0; k < alternatives.length; k++) {
             alternatives[k] = GRID.alternative(q0, FAIL_STEPS[k]);
         }
+        double[][] c = coefficients(q0, alternatives);
         return new Changes(alternatives, FAIL_WEIGHTS,
-                (from, to, p1) -> llr(events[to] - events[from], trials[to] - trials[from], q0, p1));
+                (from, to, out) -> llrs(events[to] - events[from], trials[to] - trials[from], c, out), true);
+    }
+
+    /** Per alternative p1: ln(p1/p0) and ln((1 − p1)/(1 − p0)), so a tick's LLR is two multiply-adds, no log. */
+    static double[][] coefficients(double p0, double[] alternatives) {
+        double[][] c = new double[2][alternatives.length];
+        for (int k = 0; k < alternatives.length; k++) {
+            c[0][k] = Math.log(alternatives[k]) - Math.log(p0);
+            c[1][k] = Math.log1p(-alternatives[k]) - Math.log1p(-p0);
+        }
+        return c;
+    }
+
+    /** x bad of n trials: each alternative's LLR against p0, from its {@link #coefficients}. */
+    static void llrs(double x, double n, double[][] c, double[] out) {
+        for (int k = 0; k < out.length; k++) {
+            out[k] = x * c[0][k] + (n - x) * c[1][k];
+        }
     }
 
     static double llr(double x, double n, double p0, double p1) {

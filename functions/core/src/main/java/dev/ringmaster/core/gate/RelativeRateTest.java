@@ -146,10 +146,23 @@ final class RelativeRateTest implements Statistic {
         for (int k = 0; k < alternatives.length; k++) {
             alternatives[k] = rho0 * FAIL_STEPS[k];
         }
-        return new Changes(alternatives, FAIL_WEIGHTS, (from, to, r1) -> {
+        return new Changes(alternatives, FAIL_WEIGHTS, (from, to, out) -> {
             double[] s = sums(from, to);
-            return s[1] <= 0 || s[3] <= 0 ? 0 : llr(s[0], s[1], s[0] + s[2], s[3], rho0, r1);
-        });
+            llrs(s[0], s[1], s[0] + s[2], s[3], rho0, alternatives, out);
+        }, false);
+    }
+
+    /** Each alternative's LLR against r0 in one pass: ln(r0·Na + Nb) once, one log per alternative; 0 without events. */
+    static void llrs(double xa, double na, double x, double nb, double r0, double[] alternatives, double[] out) {
+        if (na <= 0 || nb <= 0 || x == 0) {
+            java.util.Arrays.fill(out, 0);
+            return;
+        }
+        double shared = Math.log(r0 * na + nb);
+        double logR0 = Math.log(r0);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = xa * (Math.log(alternatives[k]) - logR0) + x * (shared - Math.log(alternatives[k] * na + nb));
+        }
     }
 
     /** xa·ln(π1/π0) + xb·ln((1−π1)/(1−π0)), simplified using 1 − π = Nb / (ρ·Na + Nb); x = xa + xb. */

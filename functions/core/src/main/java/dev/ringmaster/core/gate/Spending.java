@@ -30,9 +30,4 @@ public final class Spending {
         int epoch = 1 + (int) Math.floor(Math.log(elapsed) / Math.log(2));
         return Math.pow(2, -(epoch + 1)) / (blocks * Math.pow(2, epoch - 1));
     }
-
-    /** The block index of {@code at}: which start point of the detector it belongs to. */
-    static long block(Instant phaseStart, Instant at, Duration block) {
-        return Math.max(0, Duration.between(phaseStart, at).toMillis()) / block.toMillis();
-    }
 }

@@ -28,13 +28,16 @@ interface Statistic {
      *
      * @param alternatives the FAIL grid's alternatives, in the statistic's own parameter
      * @param weights      their prior weights, summing to 1
-     * @param llr          log likelihood ratio of an alternative against the bound on samples [from, to)
+     * @param llr          fills, for samples [from, to), each alternative's log likelihood ratio against the bound
+     * @param additive     the LLR of a range is the sum of its ticks' (linear in the counts), so a block may be fed
+     *                     whole; false for the conditional binomial, whose ratios are taken tick by tick
      */
-    record Changes(double[] alternatives, double[] weights, RangeLlr llr) {
+    record Changes(double[] alternatives, double[] weights, RangeLlr llr, boolean additive) {
     }
 
     @FunctionalInterface
     interface RangeLlr {
-        double at(int from, int to, double theta1);
+        /** All K at once: what they share (a tick's exposure, a log of it) is computed once. */
+        void fill(int from, int to, double[] llr);
     }
 }
