@@ -50,10 +50,6 @@ final class ChangeDetector {
         return alternatives;
     }
 
-    Duration block() {
-        return block;
-    }
-
     /**
      * One tick with data, taken at {@code at}; {@code llr[k]} is its log likelihood ratio for alternative k.
      * The first tick of a new block opens a start there, with a weight fixed by the block alone.
@@ -61,7 +57,7 @@ final class ChangeDetector {
     void add(Instant at, double[] llr) {
         long b = blockOf(at);
         if (b > lastBlock) {
-            double v = Math.log(Spending.share(phaseStart, phaseStart.plus(block.multipliedBy(b)), horizon, block));
+            double v = Math.log(startShare(b));
             for (int k = 0; k < logS.length; k++) {
                 logS[k] = logAddExp(logS[k], v);
             }
@@ -72,6 +68,11 @@ final class ChangeDetector {
                 logS[k] += llr[k];
             }
         }
+    }
+
+    /** The weight of the start opened in block {@code b}: its share, fixed by the block's start time alone. */
+    double startShare(long b) {
+        return Spending.share(phaseStart, phaseStart.plus(block.multipliedBy(b)), horizon, block);
     }
 
     /** Which start block a tick at {@code at} belongs to (0: the phase's first, the cumulative test's). */

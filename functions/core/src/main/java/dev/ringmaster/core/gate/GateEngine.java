@@ -139,8 +139,7 @@ public final class GateEngine {
             }
             block = b;
             changes.llr().fill(i, to, llr);
-            double score = Math.log(Spending.share(t.phaseStart(), samples.get(i).at(), t.horizon(), detector.block()))
-                    + MixtureSprt.logMixture(llr, changes.weights());
+            double score = Math.log(detector.startShare(b)) + MixtureSprt.logMixture(llr, changes.weights());
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
