@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +30,22 @@ class RingmasterStackTest {
 
     @BeforeAll
     static void synth(@TempDir Path root) throws IOException {
+        Assumptions.assumeTrue(nodeRuns(), "node is not installed: the CDK's jsii runtime needs Node 20 (Debian: nodejs)");
         nativeStack = Template.fromStack(RingmasterApp.synth(RingmasterApp.app(root.resolve("cdk.out").toString()), zips(root)));
         resources = nativeStack.toJSON();
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process p = new ProcessBuilder(System.getenv().getOrDefault("JSII_NODE", "node"), "--version")
+                    .redirectErrorStream(true).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stand-in packages: the template names the asset, its bytes do not matter here. */
