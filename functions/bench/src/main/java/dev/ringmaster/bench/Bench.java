@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** Every scenario × traffic × policy, {@code runs} seeded runs each, on every core. */
@@ -14,9 +15,8 @@ public final class Bench {
 
     /** A scenario under a plan variant (other margins) runs only under the policies that read margins. */
     public static List<BenchResult> run(List<Policy> policies, List<BenchScenario> scenarios, int runs, long seed) {
-        List<BenchResult> results = new ArrayList<>();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
+        return onEveryCore(() -> {
+            List<BenchResult> results = new ArrayList<>();
             for (BenchScenario scenario : scenarios) {
                 for (String traffic : BenchSuite.TRAFFIC_ORDER) {
                     double users = BenchSuite.TRAFFIC.get(traffic);
@@ -24,16 +24,24 @@ public final class Bench {
                         if (scenario.metrics() != BenchSuite.METRICS && !policy.readsMargins()) {
                             continue;
                         }
-                        RunOutcome[] outcomes = pool.submit(() -> IntStream.range(0, runs).parallel()
-                                .mapToObj(i -> BenchRun.run(policy, scenario, users, seed + i)).toArray(RunOutcome[]::new)).join();
+                        RunOutcome[] outcomes = IntStream.range(0, runs).parallel()
+                                .mapToObj(i -> BenchRun.run(policy, scenario, users, seed + i)).toArray(RunOutcome[]::new);
                         results.add(summarise(scenario, traffic, policy.name(), outcomes));
                     }
                 }
             }
+            return results;
+        });
+    }
+
+    /** Runs {@code work} in a pool as wide as the machine: the parallel streams inside it use every core. */
+    public static <T> T onEveryCore(Supplier<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            return pool.submit(work::get).join();
         } finally {
             pool.shutdown();
         }
-        return results;
     }
 
     static BenchResult summarise(BenchScenario s, String traffic, String policy, RunOutcome[] runs) {
@@ -57,7 +65,7 @@ public final class Bench {
     }
 
     /** Nearest-rank quantile of sorted values; NaN when there are none. */
-    static double quantile(double[] sorted, double q) {
+    public static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

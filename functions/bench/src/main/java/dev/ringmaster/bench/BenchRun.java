@@ -25,7 +25,7 @@ public final class BenchRun {
 
     public static RunOutcome run(Policy policy, BenchScenario scenario, double usersPerHour, long seed) {
         List<BenchMetric> metrics = scenario.metrics();
-        double alphaFail = BenchSuite.FALSE_HALT_RATE / (metrics.size() * (BenchSuite.AUDIENCE.length - 1));
+        double alphaFail = BenchSuite.alphaFail(metrics);
         Duration t = Duration.ZERO;
         double exposure = 0;
         int ticks = 0;
@@ -38,13 +38,8 @@ public final class BenchRun {
                 t = t.plus(BenchSuite.TICK);
                 inPhase = inPhase.plus(BenchSuite.TICK);
                 ticks++;
-                Sampler sampler = new Sampler(mix(seed, phase, k));
-                double sessions = usersPerHour * BenchSuite.TICK.toSeconds() / 3600.0
-                        * (1 + scenario.diurnal() * Math.sin(2 * Math.PI * t.toSeconds() / 86400.0));
-                double canarySessions = sessions * share;
-                double baselineSessions = sessions * Math.max(1 - share, 0.1);
-                exposure += canarySessions;
-                PhaseJudge.Call call = judge.onTick(START.plus(t), observe(scenario, t, sampler, canarySessions, baselineSessions));
+                exposure += sessions(scenario, usersPerHour, t) * share;
+                PhaseJudge.Call call = judge.onTick(START.plus(t), tick(scenario, usersPerHour, share, t, seed, phase, k));
                 if (call == PhaseJudge.Call.FAIL) {
                     return new RunOutcome(RolloutState.HALTED, exposure, hours(t), ticks);
                 }
@@ -65,23 +60,31 @@ public final class BenchRun {
      * as {@link #run} for phase {@code phase}.
      */
     public static double hoursToPass(Policy policy, BenchScenario scenario, double usersPerHour, long seed, int phase, Duration cap) {
-        List<BenchMetric> metrics = scenario.metrics();
-        double alphaFail = BenchSuite.FALSE_HALT_RATE / (metrics.size() * (BenchSuite.AUDIENCE.length - 1));
         double share = BenchSuite.AUDIENCE[phase] / 100;
-        PhaseJudge judge = policy.judge(metrics, START, BenchSuite.TICK, scenario.effect(), alphaFail);
+        PhaseJudge judge = policy.judge(scenario.metrics(), START, BenchSuite.TICK, scenario.effect(),
+                BenchSuite.alphaFail(scenario.metrics()));
         long ticks = cap.dividedBy(BenchSuite.TICK);
         for (int k = 0; k < ticks; k++) {
             Duration t = BenchSuite.TICK.multipliedBy(k + 1);
-            double sessions = usersPerHour * BenchSuite.TICK.toSeconds() / 3600.0
-                    * (1 + scenario.diurnal() * Math.sin(2 * Math.PI * t.toSeconds() / 86400.0));
-            Sampler sampler = new Sampler(mix(seed, phase, k));
-            PhaseJudge.Call call = judge.onTick(START.plus(t),
-                    observe(scenario, t, sampler, sessions * share, sessions * Math.max(1 - share, 0.1)));
+            PhaseJudge.Call call = judge.onTick(START.plus(t), tick(scenario, usersPerHour, share, t, seed, phase, k));
             if (call != PhaseJudge.Call.HOLD) {
                 return call == PhaseJudge.Call.PASS ? hours(t) : Double.NaN;
             }
         }
         return Double.NaN;
+    }
+
+    /** Sessions in the tick ending {@code t} after the start, at 100 %, with the scenario's daily swing. */
+    private static double sessions(BenchScenario scenario, double usersPerHour, Duration t) {
+        return usersPerHour * BenchSuite.TICK.toSeconds() / 3600.0
+                * (1 + scenario.diurnal() * Math.sin(2 * Math.PI * t.toSeconds() / 86400.0));
+    }
+
+    /** Tick k of phase {@code phase}: drawn from (seed, phase, k) alone; the baseline keeps at least 10 %. */
+    private static Map<String, Sample> tick(BenchScenario scenario, double usersPerHour, double share, Duration t, long seed,
+                                            int phase, int k) {
+        double sessions = sessions(scenario, usersPerHour, t);
+        return observe(scenario, t, new Sampler(mix(seed, phase, k)), sessions * share, sessions * Math.max(1 - share, 0.1));
     }
 
     private static Map<String, Sample> observe(BenchScenario s, Duration t, Sampler sampler, double canary, double baseline) {

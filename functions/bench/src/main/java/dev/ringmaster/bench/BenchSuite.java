@@ -37,6 +37,11 @@ public final class BenchSuite {
     public static final double DECIDABLE_MARGIN = 0.67;
     public static final List<BenchMetric> DECIDABLE = plan(DECIDABLE_MARGIN);
 
+    /** The plan's falseHaltRate split over its gates in each judged phase (docs/gates.md). */
+    public static double alphaFail(List<BenchMetric> metrics) {
+        return FALSE_HALT_RATE / (metrics.size() * (AUDIENCE.length - 1));
+    }
+
     private static List<BenchMetric> plan(Double crashMargin) {
         return List.of(
                 new BenchMetric("crash_rate", MetricKind.RATE, new Bound(Bound.Type.MAX_RELATIVE, 1.1), Duration.ofMinutes(15), crashMargin),

@@ -77,7 +77,7 @@ public class BenchGatesCommand implements Callable<Integer> {
         SpikeCheck.Result spike = SpikeCheck.run(seed004.plan(), runs, seed);
         List<PassTimes.PassTime> passTimes = PassTimes.run(runs, seed);
         List<Double> predicted = BenchPredictions.timeToPass(passTimes);
-        SparseCheck.Result sparse = SparseCheck.run(BenchSuite.FALSE_HALT_RATE / (BenchSuite.METRICS.size() * (BenchSuite.AUDIENCE.length - 1)));
+        SparseCheck.Result sparse = SparseCheck.run(BenchSuite.alphaFail(BenchSuite.METRICS));
         double seconds = (System.nanoTime() - started) / 1e9;
         for (BenchScenario s : scenarios) {
             out.println();

@@ -1,5 +1,6 @@
 package dev.ringmaster.bench.validity;
 
+import dev.ringmaster.bench.Bench;
 import dev.ringmaster.bench.BenchRun;
 import dev.ringmaster.bench.BenchScenario;
 import dev.ringmaster.bench.BenchSuite;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -30,27 +30,17 @@ public final class PassTimes {
         BenchScenario healthy = BenchSuite.scenarios().stream().filter(s -> s.name().equals("healthy")).findFirst().orElseThrow();
         RingmasterPolicy policy = new RingmasterPolicy();
         List<PassTime> out = new ArrayList<>();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            for (String traffic : BenchSuite.TRAFFIC_ORDER) {
-                double users = BenchSuite.TRAFFIC.get(traffic);
-                for (int phase = 0; phase < BenchSuite.AUDIENCE.length - 1; phase++) {
-                    int p = phase;
-                    double[] hours = pool.submit(() -> IntStream.range(0, runs).parallel()
-                            .mapToDouble(r -> BenchRun.hoursToPass(policy, healthy, users, seed + r, p, CAP)).toArray()).join();
-                    out.add(new PassTime(traffic, phase, runs, median(hours)));
-                }
+        for (String traffic : BenchSuite.TRAFFIC_ORDER) {
+            double users = BenchSuite.TRAFFIC.get(traffic);
+            for (int phase = 0; phase < BenchSuite.AUDIENCE.length - 1; phase++) {
+                int p = phase;
+                double[] hours = Bench.onEveryCore(() -> IntStream.range(0, runs).parallel()
+                        .mapToDouble(r -> BenchRun.hoursToPass(policy, healthy, users, seed + r, p, CAP)).toArray());
+                // NaN (never) sorts last, so a median that is NaN means most runs never passed.
+                Arrays.sort(hours);
+                out.add(new PassTime(traffic, phase, runs, Bench.quantile(hours, 0.5)));
             }
-        } finally {
-            pool.shutdown();
         }
         return out;
-    }
-
-    /** NaN (never) sorts last, so a median that is NaN means most runs never passed. */
-    static double median(double[] hours) {
-        double[] sorted = hours.clone();
-        Arrays.sort(sorted);
-        return sorted[(sorted.length - 1) / 2];
     }
 }

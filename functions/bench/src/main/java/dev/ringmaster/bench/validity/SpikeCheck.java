@@ -1,5 +1,6 @@
 package dev.ringmaster.bench.validity;
 
+import dev.ringmaster.bench.Bench;
 import dev.ringmaster.core.gate.GateEngine;
 import dev.ringmaster.core.gate.Measure;
 import dev.ringmaster.core.gate.MetricSeries;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -45,7 +45,7 @@ public final class SpikeCheck {
      */
     public record Result(String phase, String rule, int runs, double falseHaltRate, double[] minutesToHalt) {
         public double median() {
-            return quantile(0.5);
+            return Bench.quantile(caught(), 0.5);
         }
 
         public double max() {
@@ -56,9 +56,8 @@ public final class SpikeCheck {
             return (double) Arrays.stream(minutesToHalt).filter(Double::isNaN).count() / runs;
         }
 
-        double quantile(double q) {
-            double[] caught = Arrays.stream(minutesToHalt).filter(m -> !Double.isNaN(m)).toArray();
-            return caught.length == 0 ? Double.NaN : caught[Math.min(caught.length - 1, (int) Math.ceil(q * caught.length) - 1)];
+        private double[] caught() {
+            return Arrays.stream(minutesToHalt).filter(m -> !Double.isNaN(m)).toArray();
         }
     }
 
@@ -68,14 +67,8 @@ public final class SpikeCheck {
         HaltRule rule = plan.haltRules().stream().filter(h -> h.metric().equals("error_rate") && h.halts()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(plan.id() + ": no halting rule on error_rate"));
         double perTick = SESSIONS_PER_HOUR * phase.percent() / 100 * TICK.toSeconds() / 3600.0;
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        double[] minutes;
-        try {
-            minutes = pool.submit(() -> IntStream.range(0, runs).parallel()
-                    .mapToDouble(r -> minutesToHalt(plan, phase, rule, Math.round(perTick), seed + r)).toArray()).join();
-        } finally {
-            pool.shutdown();
-        }
+        double[] minutes = Bench.onEveryCore(() -> IntStream.range(0, runs).parallel()
+                .mapToDouble(r -> minutesToHalt(plan, phase, rule, Math.round(perTick), seed + r)).toArray());
         long falseHalts = Arrays.stream(minutes).filter(m -> m < 0).count();
         double[] sorted = Arrays.stream(minutes).filter(m -> !(m < 0)).sorted().toArray();
         return new Result(phase.name(), rule.label(), runs, (double) falseHalts / runs, sorted);

@@ -1,5 +1,6 @@
 package dev.ringmaster.bench.validity;
 
+import dev.ringmaster.bench.Bench;
 import dev.ringmaster.bench.BenchMetric;
 import dev.ringmaster.bench.PhaseJudge;
 import dev.ringmaster.bench.Policy;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -43,20 +43,15 @@ public final class ValidityGrid {
 
     public static List<Cell> run(List<Policy> policies, int runs, long seed) {
         List<Cell> cells = new ArrayList<>();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            for (double rate : RATES) {
-                for (int sessions : SESSIONS) {
-                    int[] halted = pool.submit(() -> IntStream.range(0, runs).parallel()
-                            .mapToObj(r -> rollout(policies, rate, sessions, seed + r))
-                            .reduce(new int[policies.size()], ValidityGrid::add)).join();
-                    for (int i = 0; i < policies.size(); i++) {
-                        cells.add(new Cell(rate, sessions, policies.get(i).name(), runs, (double) halted[i] / runs));
-                    }
+        for (double rate : RATES) {
+            for (int sessions : SESSIONS) {
+                int[] halted = Bench.onEveryCore(() -> IntStream.range(0, runs).parallel()
+                        .mapToObj(r -> rollout(policies, rate, sessions, seed + r))
+                        .reduce(new int[policies.size()], ValidityGrid::add));
+                for (int i = 0; i < policies.size(); i++) {
+                    cells.add(new Cell(rate, sessions, policies.get(i).name(), runs, (double) halted[i] / runs));
                 }
             }
-        } finally {
-            pool.shutdown();
         }
         return cells;
     }
