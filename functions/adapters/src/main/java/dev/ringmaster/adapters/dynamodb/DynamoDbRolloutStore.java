@@ -118,8 +118,18 @@ public final class DynamoDbRolloutStore implements RolloutStore {
 
     @Override
     public void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent) {
+        save(next, expectedVersion, entries, intent, false, null);
+    }
+
+    @Override
+    public void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent, String ledger) {
+        save(next, expectedVersion, entries, intent, true, ledger);
+    }
+
+    private void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent, boolean withLedger,
+                      String ledger) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(stateUpdate(next, expectedVersion, intent)).build());
+        writes.add(TransactWriteItem.builder().update(stateUpdate(next, expectedVersion, intent, withLedger, ledger)).build());
         if (intent != null) {
             // No condition: its id carries the version this very write creates, so no other write has it.
             writes.add(TransactWriteItem.builder().put(put(IntentItem.of(intent)).build()).build());
@@ -400,12 +410,21 @@ public final class DynamoDbRolloutStore implements RolloutStore {
      * caller read: of two ticks that read version n, the first to write moves it to n+1 and the other's
      * condition fails, so a phase advances once.
      */
-    private Update stateUpdate(Rollout next, long expectedVersion, Intent intent) {
+    private Update stateUpdate(Rollout next, long expectedVersion, Intent intent, boolean withLedger, String ledger) {
         Map<String, AttributeValue> present = StateItem.attributes(next);
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> set = new ArrayList<>();
         List<String> remove = new ArrayList<>();
+        if (withLedger) {
+            names.put("#" + StateItem.LEDGER, StateItem.LEDGER);
+            if (ledger != null) {
+                set.add("#" + StateItem.LEDGER + " = :" + StateItem.LEDGER);
+                values.put(":" + StateItem.LEDGER, AttributeValue.fromS(ledger));
+            } else {
+                remove.add("#" + StateItem.LEDGER);
+            }
+        }
         for (String attribute : StateItem.ROLLOUT_ATTRIBUTES) {
             names.put("#" + attribute, attribute);
             if (present.containsKey(attribute)) {

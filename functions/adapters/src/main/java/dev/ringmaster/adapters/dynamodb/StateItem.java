@@ -20,6 +20,8 @@ final class StateItem {
     static final String VERSION = "version";
     static final String STATE = "state";
     static final String PLAN = "planYaml";
+    /** The tick's gate ledger (GateLedger.encode): written only by a tick's save. */
+    static final String LEDGER = "gateLedger";
     static final String EFFECT_VERSION = "effectVersion";
     static final String EFFECT_ACTION = "effectAction";
     static final String EFFECT_INTENT = "effectIntent";
@@ -61,7 +63,7 @@ final class StateItem {
                 item.integer("approvedPhase"), item.bool("fixed"), item.bool("hotfix"), item.string("reason"),
                 item.string("lastDecision"), item.integer("sourceErrors"), item.has("firstPhase") ? item.integer("firstPhase") : 0,
                 item.strings("approvers"), item.string("after"), item.instant("stoppedAt"));
-        return new StoredRollout(rollout, item.string(PLAN), effect(item));
+        return new StoredRollout(rollout, item.string(PLAN), effect(item), item.string(LEDGER));
     }
 
     static Effect effect(Item item) {

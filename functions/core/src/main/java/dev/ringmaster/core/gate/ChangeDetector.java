@@ -22,6 +22,9 @@ final class ChangeDetector {
     private final double[] logWeights;
     private final double[] alternatives;
     private final double[] logS;
+    /** Per alternative, the best single start so far (a CUSUM beside the sum): where a change most likely began. */
+    private final double[] logC;
+    private final long[] startOf;
     private final Instant phaseStart;
     private final Duration horizon;
     private final Duration block;
@@ -34,9 +37,12 @@ final class ChangeDetector {
         this.alternatives = alternatives;
         this.logWeights = new double[weights.length];
         this.logS = new double[weights.length];
+        this.logC = new double[weights.length];
+        this.startOf = new long[weights.length];
         for (int k = 0; k < weights.length; k++) {
             logWeights[k] = Math.log(weights[k]);
             logS[k] = Double.NEGATIVE_INFINITY;
+            logC[k] = Double.NEGATIVE_INFINITY;
         }
         this.phaseStart = phaseStart;
         this.horizon = horizon;
@@ -60,13 +66,69 @@ final class ChangeDetector {
             double v = Math.log(startShare(b));
             for (int k = 0; k < logS.length; k++) {
                 logS[k] = logAddExp(logS[k], v);
+                if (v > logC[k]) {
+                    logC[k] = v;
+                    startOf[k] = b;
+                }
             }
             lastBlock = b;
         }
         for (int k = 0; k < logS.length; k++) {
             if (logS[k] != Double.NEGATIVE_INFINITY) {
                 logS[k] += llr[k];
+                logC[k] += llr[k];
             }
+        }
+    }
+
+    /**
+     * The alternative whose best single start carries the most weighted evidence (-1 before any start opened):
+     * its start is where the change most likely began. O(K), unlike a scan of the series.
+     */
+    int likelyAlternative() {
+        int best = -1;
+        for (int k = 0; k < logC.length; k++) {
+            if (logC[k] != Double.NEGATIVE_INFINITY && (best < 0 || logWeights[k] + logC[k] > logWeights[best] + logC[best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** The block where alternative k's best single start opened. */
+    long startOf(int k) {
+        return startOf[k];
+    }
+
+    /** When block b begins. */
+    Instant blockStart(long b) {
+        return phaseStart.plus(block.multipliedBy(b));
+    }
+
+    /** The running state, for {@link GateTracker.State}: lastBlock, then logS, logC and the starts per alternative. */
+    double[] state() {
+        int n = logS.length;
+        double[] out = new double[1 + 3 * n];
+        out[0] = lastBlock;
+        for (int k = 0; k < n; k++) {
+            out[1 + k] = logS[k];
+            out[1 + n + k] = logC[k];
+            out[1 + 2 * n + k] = startOf[k];
+        }
+        return out;
+    }
+
+    void restore(double[] state) {
+        int n = logS.length;
+        if (state.length != 1 + 3 * n) {
+            throw new IllegalArgumentException("a detector of " + n + " alternatives keeps " + (1 + 3 * n)
+                    + " numbers, not " + state.length);
+        }
+        lastBlock = (long) state[0];
+        for (int k = 0; k < n; k++) {
+            logS[k] = state[1 + k];
+            logC[k] = state[1 + n + k];
+            startOf[k] = (long) state[1 + 2 * n + k];
         }
     }
 

@@ -228,7 +228,7 @@ public final class GateEngine {
                 + Report.duration(criterion.sustain()) + ": " + current.evidence().reason(), -1);
     }
 
-    private static Verdict amend(Verdict v, Outcome outcome, String reason, long samplesNeeded) {
+    static Verdict amend(Verdict v, Outcome outcome, String reason, long samplesNeeded) {
         Evidence e = v.evidence();
         return new Verdict(outcome, new Evidence(e.criterion(), e.estimate(), e.lower(), e.upper(), e.bound(),
                 e.sampleSize(), e.confidence(), e.method(), reason, samplesNeeded));

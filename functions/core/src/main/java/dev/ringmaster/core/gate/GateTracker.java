@@ -2,6 +2,8 @@ package dev.ringmaster.core.gate;
 
 import dev.ringmaster.core.plan.Bound;
 import dev.ringmaster.core.plan.MetricKind;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The gate engine's verdict on a phase-long gate, kept up to date one tick at a time in O(1): for Monte Carlo
@@ -9,7 +11,9 @@ import dev.ringmaster.core.plan.MetricKind;
  * It keeps the same sufficient statistics the engine's tests sum, calls the same decision functions and feeds
  * the same change detector, so its outcome equals {@link GateEngine#judge} on the series so far (a test holds
  * them to it). Gates with a window or a {@code for}, bounds of zero and checks are not covered: the engine
- * judges those.
+ * judges those. The tick keeps one per covered criterion between invocations ({@link GateLedger}), so its work
+ * does not grow with the phase's history: {@link #state()} and {@link #restore} carry it through the store, and
+ * {@link #verdict} gives the engine's evidence from the sums.
  */
 public final class GateTracker {
     private final MetricKind kind;
@@ -32,13 +36,31 @@ public final class GateTracker {
     private double shift = Double.NaN;
     private Outcome last = Outcome.INCONCLUSIVE;
 
-    public GateTracker(Criterion criterion, MetricKind kind, Thresholds t) {
+    /** Rates: a canary tick was seen (a relative gate without any paired tick says "no baseline", not "no data"). */
+    private boolean sawCanary;
+    private boolean sawPaired;
+    /**
+     * Per alternative, the user's counts since the detector's best start for it ({canary bad, total, baseline bad,
+     * total}) and that start's block: what a detector FAIL judges, as the engine judges the data since the start.
+     */
+    private final double[][] sinceStart;
+    private final long[] startBlock;
+    /** The newest sample folded in: a sample at or before it was counted already. */
+    private Instant through;
+
+    /** Whether a tracker keeps this criterion's verdict: else the engine judges it on the samples. */
+    public static boolean covers(Criterion criterion, MetricKind kind) {
         Bound b = criterion.bound();
-        if (GateEngine.scope(criterion) != null || kind == MetricKind.CHECK || kind == MetricKind.COUNT
-                || b.value() == 0 || kind == MetricKind.RATE && !b.relative() && (b.value() >= 1)) {
+        return GateEngine.scope(criterion) == null && (kind == MetricKind.RATE || kind == MetricKind.GAUGE)
+                && b.type() != Bound.Type.PASS && b.value() != 0 && !(kind == MetricKind.RATE && !b.relative() && b.value() >= 1);
+    }
+
+    public GateTracker(Criterion criterion, MetricKind kind, Thresholds t) {
+        if (!covers(criterion, kind)) {
             throw new IllegalArgumentException(criterion.describe() + ": GateTracker covers phase-long rate and gauge"
                     + " gates with a nonzero bound; judge this one with GateEngine");
         }
+        Bound b = criterion.bound();
         this.kind = kind;
         this.t = t;
         this.relative = b.relative();
@@ -51,6 +73,8 @@ public final class GateTracker {
             detector = null;
             llr = null;
             coefficients = null;
+            sinceStart = null;
+            startBlock = null;
             return;
         }
         sigmaFloor = 0;
@@ -74,11 +98,132 @@ public final class GateTracker {
         detector = new ChangeDetector(alternatives,
                 relative ? RelativeRateTest.FAIL_WEIGHTS : RateTest.FAIL_WEIGHTS, t.phaseStart(), t.horizon());
         llr = new double[alternatives.length];
+        sinceStart = new double[alternatives.length][4];
+        startBlock = new long[alternatives.length];
     }
 
     /** Adds one tick (its canary null when the source had no data) and returns the verdict's outcome as of it. */
     public Outcome add(Sample s) {
+        through = s.at();
         return last = kind == MetricKind.GAUGE ? addValue(s) : addCounts(s);
+    }
+
+    /** The time of the newest sample folded in, or null before the first. */
+    public Instant through() {
+        return through;
+    }
+
+    /** Adds the samples taken after the last one folded in and no later than {@code now}, oldest first. */
+    public void fold(List<Sample> samples, Instant now) {
+        for (Sample s : samples) {
+            if ((through == null || s.at().isAfter(through)) && !s.at().isAfter(now)) {
+                add(s);
+            }
+        }
+    }
+
+    /**
+     * The verdict with its evidence, as {@link GateEngine#judge} gives it on the series folded in: the cumulative
+     * test's on the sums, else the change detector's FAIL, which names the start that carries the most evidence.
+     */
+    public Verdict verdict(Criterion criterion, Thresholds now) {
+        double margin = GateEngine.margin(criterion);
+        if (kind == MetricKind.GAUGE) {
+            GaugeTest gauge = new GaugeTest(criterion, now, List.of(), margin, false);
+            return gauge.judge(values, values == 0 ? Double.NaN : shift + xa / values,
+                    values < GaugeTest.MIN_VALUES ? Double.NaN : GaugeTest.sigma(values, xa, xb, sigmaFloor), now.alphaFail());
+        }
+        double alpha = now.alphaFail() * (1 - GateEngine.CUMULATIVE_SHARE);
+        Verdict cumulative = judge(criterion, now, margin, sums(now.now()), now.alphaFail() * GateEngine.CUMULATIVE_SHARE);
+        int k = detector.likelyAlternative();
+        if (cumulative.failed() || !detector.alarmed(alpha) || k < 0) {
+            return cumulative;
+        }
+        double[] c = sinceStart[k];
+        Measure.Counts canary = new Measure.Counts(Math.round(c[0]), Math.round(c[1]));
+        Measure.Counts baseline = relative ? new Measure.Counts(Math.round(c[2]), Math.round(c[3])) : null;
+        Instant start = detector.blockStart(startBlock[k]);
+        Verdict recent = judge(criterion, now, margin, List.of(new Sample(now.now(), canary, baseline)), alpha);
+        return GateEngine.amend(recent, Outcome.FAIL, "changed since " + start + ": " + recent.evidence().reason()
+                + " (change detector: e-value " + Report.num(Math.exp(detector.logE())) + " ≥ " + Report.num(1 / alpha) + ")", -1);
+    }
+
+    private Verdict judge(Criterion criterion, Thresholds now, double margin, List<Sample> sums, double alphaFail) {
+        Statistic statistic = relative ? new RelativeRateTest(criterion, now, kind, sums, margin)
+                : new RateTest(criterion, now, sums, margin);
+        return statistic.judge(0, sums.size(), alphaFail);
+    }
+
+    /** Everything folded in as one sample of the user's counts: the rate tests judge a range by its sums alone. */
+    private List<Sample> sums(Instant at) {
+        if (!sawCanary) {
+            return List.of();
+        }
+        if (!relative) {
+            long total = Math.round(na);
+            long bad = Math.round(flipped ? na - xa : xa);
+            return List.of(new Sample(at, new Measure.Counts(bad, total), null));
+        }
+        Measure a = new Measure.Counts(Math.round(xa), Math.round(na));
+        Measure b = new Measure.Counts(Math.round(xb), Math.round(nb));
+        if (!sawPaired) {
+            // canary ticks, none with a baseline: the test says so
+            return List.of(new Sample(at, new Measure.Counts(0, 0), null));
+        }
+        return List.of(new Sample(at, flipped ? b : a, flipped ? a : b));
+    }
+
+    /**
+     * What carries over to the next tick: the sums, the last outcome and the detector, with the newest sample's
+     * time; {@link #restore} on a tracker built for the same criterion and phase continues where this one stopped.
+     */
+    public double[] state() {
+        double[] d = detector == null ? new double[0] : detector.state();
+        int n = startBlock == null ? 0 : startBlock.length;
+        double[] out = new double[9 + d.length + 5 * n];
+        out[0] = through == null ? Double.NaN : through.toEpochMilli();
+        out[1] = xa;
+        out[2] = na;
+        out[3] = xb;
+        out[4] = nb;
+        out[5] = values;
+        out[6] = shift;
+        out[7] = (sawCanary ? 1 : 0) + (sawPaired ? 2 : 0);
+        out[8] = last.ordinal();
+        System.arraycopy(d, 0, out, 9, d.length);
+        for (int k = 0; k < n; k++) {
+            int at = 9 + d.length + 5 * k;
+            out[at] = startBlock[k];
+            System.arraycopy(sinceStart[k], 0, out, at + 1, 4);
+        }
+        return out;
+    }
+
+    public void restore(double[] state) {
+        int d = detector == null ? 0 : detector.state().length;
+        int n = startBlock == null ? 0 : startBlock.length;
+        int expected = 9 + d + 5 * n;
+        if (state.length != expected) {
+            throw new IllegalArgumentException("this tracker keeps " + expected + " numbers, not " + state.length);
+        }
+        through = Double.isNaN(state[0]) ? null : Instant.ofEpochMilli((long) state[0]);
+        xa = state[1];
+        na = state[2];
+        xb = state[3];
+        nb = state[4];
+        values = (int) state[5];
+        shift = state[6];
+        sawCanary = ((int) state[7] & 1) != 0;
+        sawPaired = ((int) state[7] & 2) != 0;
+        last = Outcome.values()[(int) state[8]];
+        if (detector != null) {
+            detector.restore(java.util.Arrays.copyOfRange(state, 9, 9 + d));
+        }
+        for (int k = 0; k < n; k++) {
+            int at = 9 + d + 5 * k;
+            startBlock[k] = (long) state[at];
+            System.arraycopy(state, at + 1, sinceStart[k], 0, 4);
+        }
     }
 
     public Outcome outcome() {
@@ -86,7 +231,9 @@ public final class GateTracker {
     }
 
     private Outcome addCounts(Sample s) {
+        sawCanary |= s.canary() instanceof Measure.Counts;
         if (s.canary() instanceof Measure.Counts c && (!relative || s.baseline() instanceof Measure.Counts)) {
+            sawPaired = true;
             double ta;
             double tna;
             double tb = 0;
@@ -113,6 +260,7 @@ public final class GateTracker {
                 RateTest.llrs(ta, tna, coefficients, llr);
             }
             detector.add(s.at(), llr);
+            sinceStart(c, relative ? (Measure.Counts) s.baseline() : null);
         }
         double alphaC = t.alphaFail() * GateEngine.CUMULATIVE_SHARE;
         Outcome cumulative = relative
@@ -122,6 +270,19 @@ public final class GateTracker {
             return Outcome.FAIL;
         }
         return cumulative;
+    }
+
+    private void sinceStart(Measure.Counts canary, Measure.Counts baseline) {
+        for (int k = 0; k < startBlock.length; k++) {
+            if (detector.startOf(k) != startBlock[k]) {
+                startBlock[k] = detector.startOf(k);
+                java.util.Arrays.fill(sinceStart[k], 0);
+            }
+            sinceStart[k][0] += canary.bad();
+            sinceStart[k][1] += canary.total();
+            sinceStart[k][2] += baseline == null ? 0 : baseline.bad();
+            sinceStart[k][3] += baseline == null ? 0 : baseline.total();
+        }
     }
 
     private Outcome addValue(Sample s) {

@@ -82,25 +82,29 @@ final class GaugeTest implements Statistic {
 
     @Override
     public Verdict judge(int from, int to, double alphaFail) {
-        Thresholds t = this.t.withAlphaFail(alphaFail);
         int n = count[to] - count[from];
+        if (aggregate && n > 0 && n < MIN_VALUES) {
+            Thresholds t = this.t.withAlphaFail(alphaFail);
+            double v = toUser(difference(latest(from, to)));
+            Outcome o = point(from, to);
+            String reason = (relative ? "ratio " : "value ") + Report.num(v)
+                    + (o == Outcome.PASS ? " within " : " beyond ") + criterion.bound().describe();
+            return Report.plain(o, criterion, t, v, bound, n, POINT, reason, -1);
+        }
+        return judge(n, n == 0 ? Double.NaN : mean(from, to, n), n < MIN_VALUES ? Double.NaN : sigma(from, to, n), alphaFail);
+    }
+
+    /** The verdict on sufficient statistics alone: n oriented differences with this mean and σ (GateTracker's). */
+    Verdict judge(int n, double mean, double sigma, double alphaFail) {
+        Thresholds t = this.t.withAlphaFail(alphaFail);
         if (n == 0) {
             return Report.noData(criterion, t, bound, METHOD, relative
                     ? "no data: no tick in scope has both a canary and a baseline value" : "no data in scope");
         }
         if (n < MIN_VALUES) {
-            if (aggregate) {
-                double v = toUser(difference(latest(from, to)));
-                Outcome o = point(from, to);
-                String reason = (relative ? "ratio " : "value ") + Report.num(v)
-                        + (o == Outcome.PASS ? " within " : " beyond ") + criterion.bound().describe();
-                return Report.plain(o, criterion, t, v, bound, n, POINT, reason, -1);
-            }
-            return Report.plain(Outcome.INCONCLUSIVE, criterion, t, toUser(mean(from, to, n)), bound, n, METHOD,
+            return Report.plain(Outcome.INCONCLUSIVE, criterion, t, toUser(mean), bound, n, METHOD,
                     n + " of the " + MIN_VALUES + " values needed to estimate the noise", MIN_VALUES - n);
         }
-        double mean = mean(from, to, n);
-        double sigma = sigma(from, to, n);
         MixtureSprt.Result r = sprt(n, mean, sigma).decide(true, 0, thetaPass, t.alphaFail(), t.alphaPass(), mean, t.intervals());
         double lo = toUser(upper ? r.lower() : r.upper());
         double hi = toUser(upper ? r.upper() : r.lower());

@@ -29,6 +29,12 @@ public interface RolloutStore {
      */
     void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent);
 
+    /**
+     * {@link #save(Rollout, long, List, Intent)} by a tick, with its gate ledger written in the same conditional
+     * write (null removes it: the phase changed). Any other save leaves the ledger as it is.
+     */
+    void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent, String ledger);
+
     /** {@link #save(Rollout, long, List, Intent)} of a change that publishes nothing (a HOLD). */
     default void save(Rollout next, long expectedVersion, List<HistoryEntry> entries) {
         save(next, expectedVersion, entries, null);

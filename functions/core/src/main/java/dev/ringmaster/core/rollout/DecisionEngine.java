@@ -1,6 +1,7 @@
 package dev.ringmaster.core.rollout;
 
 import dev.ringmaster.core.gate.GateEngine;
+import dev.ringmaster.core.gate.GateTracker;
 import dev.ringmaster.core.gate.MetricSeries;
 import dev.ringmaster.core.gate.Outcome;
 import dev.ringmaster.core.gate.Thresholds;
@@ -44,23 +45,33 @@ public final class DecisionEngine {
 
     /** @param live whether the phase's audience is live on its target yet: soak counts from then, and only a live phase advances */
     public Decision decide(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now, Live live) {
+        return decide(plan, r, observations, now, live, null);
+    }
+
+    /**
+     * @param ledger the trackers of the phase's evidence, already folded up to now ({@link GateLedger}): a criterion
+     *               it keeps is judged from its sums, the rest on {@code observations}; null judges all on observations
+     */
+    public Decision decide(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now, Live live,
+                           GateLedger ledger) {
         Phase phase = plan.phases().get(r.phaseIndex());
         if (r.state() != RolloutState.RUNNING) {
             return decision(DecisionType.HOLD, phase, List.of(Reason.of("state", "rollout is " + r.state() + ": " + r.reason())),
                     List.of(), List.of(), now, null);
         }
         Instant liveSince = live.live() ? live.since() : r.phaseEnteredAt();
-        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, liveSince, intervals,
-                horizon(phase));
-        Rules rules = haltRules(plan, observations, t);
+        Thresholds t = thresholds(plan, phase, now, liveSince);
+        Rules rules = haltRules(plan, observations, t, ledger);
         List<Reason> verdicts = new ArrayList<>(rules.verdicts);
         List<Reason> failed = new ArrayList<>();
         List<Reason> lacking = new ArrayList<>();
         List<Reason> passed = new ArrayList<>();
         Reason review = null;
-        for (Gate gate : phase.gates()) {
-            Reason reason = judge("gate", gate.criterion().describe(),
-                    gates.judge(gate.criterion(), plan.metrics().get(gate.metric()).kind(), series(observations, gate.metric()), t));
+        for (int i = 0; i < phase.gates().size(); i++) {
+            Gate gate = phase.gates().get(i);
+            GateTracker tracker = ledger == null ? null : ledger.gate(i);
+            Reason reason = judge("gate", gate.criterion().describe(), tracker != null ? tracker.verdict(gate.criterion(), t)
+                    : gates.judge(gate.criterion(), plan.metrics().get(gate.metric()).kind(), series(observations, gate.metric()), t));
             verdicts.add(reason);
             // Waiting for Apple is WAIT_REVIEW, not a lack of evidence.
             boolean isReview = gate.metric().equals(AppReviewGate.METRIC);
@@ -168,9 +179,8 @@ public final class DecisionEngine {
      */
     public Decision watch(Plan plan, Rollout r, Map<String, MetricSeries> observations, Instant now, Instant since) {
         Phase phase = plan.phases().get(r.phaseIndex());
-        Thresholds t = new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, since, intervals,
-                horizon(phase));
-        Rules rules = haltRules(plan, observations, t);
+        Thresholds t = thresholds(plan, phase, now, since);
+        Rules rules = haltRules(plan, observations, t, null);
         boolean mayRollBack = r.state() == RolloutState.HALTED || r.state() == RolloutState.PAUSED || r.state() == RolloutState.COMPLETED;
         if (!rules.rollback.isEmpty() && mayRollBack) {
             return decision(DecisionType.ROLLBACK, phase, rules.rollback, rules.verdicts, rules.alerts, now, null);
@@ -181,6 +191,11 @@ public final class DecisionEngine {
         rules.halt.forEach(a -> alerts.add(critical(a, r)));
         return decision(DecisionType.HOLD, phase, List.of(Reason.of("watch", "watching a " + r.state() + " rollout: halt rules only")),
                 rules.verdicts, alerts, now, null);
+    }
+
+    /** The budget and clock every criterion of {@code phase} is judged with, its evidence counted from {@code since}. */
+    public Thresholds thresholds(Plan plan, Phase phase, Instant now, Instant since) {
+        return new Thresholds(AlphaBudget.perTest(plan), plan.falseAdvanceRate(), now, since, intervals, horizon(phase));
     }
 
     /**
@@ -200,11 +215,13 @@ public final class DecisionEngine {
     private record Rules(List<Reason> verdicts, List<Reason> rollback, List<Reason> halt, List<Reason> alerts) {
     }
 
-    private Rules haltRules(Plan plan, Map<String, MetricSeries> observations, Thresholds t) {
+    private Rules haltRules(Plan plan, Map<String, MetricSeries> observations, Thresholds t, GateLedger ledger) {
         Rules out = new Rules(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (HaltRule rule : plan.haltRules()) {
-            Reason reason = judge("halt rule", rule.label(),
-                    gates.judge(rule.criterion(), plan.metrics().get(rule.metric()).kind(), series(observations, rule.metric()), t));
+        for (int i = 0; i < plan.haltRules().size(); i++) {
+            HaltRule rule = plan.haltRules().get(i);
+            GateTracker tracker = ledger == null ? null : ledger.haltRule(i);
+            Reason reason = judge("halt rule", rule.label(), tracker != null ? tracker.verdict(rule.criterion(), t)
+                    : gates.judge(rule.criterion(), plan.metrics().get(rule.metric()).kind(), series(observations, rule.metric()), t));
             out.verdicts.add(reason);
             if (reason.outcome() == Outcome.FAIL) {
                 if (!rule.halts()) {

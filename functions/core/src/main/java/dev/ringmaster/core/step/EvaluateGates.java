@@ -6,6 +6,7 @@ import dev.ringmaster.core.plan.Gate;
 import dev.ringmaster.core.plan.HaltRule;
 import dev.ringmaster.core.plan.MetricDef;
 import dev.ringmaster.core.plan.NotifyEvent;
+import dev.ringmaster.core.plan.Phase;
 import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.Action;
 import dev.ringmaster.core.port.Effect;
@@ -22,6 +23,7 @@ import dev.ringmaster.core.port.VersionConflict;
 import dev.ringmaster.core.rollout.Decision;
 import dev.ringmaster.core.rollout.DecisionEngine;
 import dev.ringmaster.core.rollout.DecisionType;
+import dev.ringmaster.core.rollout.GateLedger;
 import dev.ringmaster.core.rollout.Live;
 import dev.ringmaster.core.rollout.Reason;
 import dev.ringmaster.core.rollout.Rollout;
@@ -126,13 +128,18 @@ public final class EvaluateGates {
         String rolloutId = r.id();
         Live live = live(plan, stored);
         Instant since = evidenceSince(live, r);
+        Phase phase = plan.phases().get(r.phaseIndex());
+        // Only what came after the ledger's sums is read and judged: a tick's work does not grow with the phase.
+        GateLedger ledger = GateLedger.open(plan, r.phaseIndex(), engine.thresholds(plan, phase, now, since), stored.ledger());
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
         List<String> unavailable = new ArrayList<>();
         List<String> stale = new ArrayList<>();
-        read(metrics, plan, r, metricsOf(plan, plan.phases().get(r.phaseIndex()).gates()), since, now, observations, unavailable, stale);
+        read(metrics, plan, r, ledger.readFrom(plan, phase.gates(), metricsOf(plan, phase.gates()), now), now, observations,
+                unavailable, stale);
+        ledger.fold(observations, now);
         int errors = unavailable.isEmpty() ? 0 : r.sourceErrors() + 1;
-        Decision decision = CircuitBreaker.apply(plan, plan.phases().get(r.phaseIndex()), stored.effect(), observations, unavailable,
-                errors, CircuitBreaker.withSources(engine.decide(plan, r, observations, now, live), List.of(), stale, now), now);
+        Decision decision = CircuitBreaker.apply(plan, phase, stored.effect(), observations, unavailable,
+                errors, CircuitBreaker.withSources(engine.decide(plan, r, observations, now, live, ledger), List.of(), stale, now), now);
         Rollout moved = RolloutMachine.apply(plan, r, decision, now);
         boolean transition = moved != r;
         // What the tick remembers: its decision and which alerts fired, so only a change is announced.
@@ -151,7 +158,8 @@ public final class EvaluateGates {
                 : day > 0 ? event(plan, next, decision, NotifyEvent.DAILY_STATUS) : null;
         Intent intent = event == null ? null : Intent.of(event);
         try {
-            store.save(next, r.version(), entries, intent);
+            // A decision that moved the rollout starts new evidence: its ledger is dropped with it.
+            store.save(next, r.version(), entries, intent, transition ? null : ledger.encode());
         } catch (VersionConflict e) {
             StoredRollout winner = store.find(rolloutId).orElse(stored);
             return new Judged(new Result(Optional.of(decision), false, "another tick wrote first: " + e.getMessage(), winner.rollout()),
@@ -190,11 +198,20 @@ public final class EvaluateGates {
      */
     static void read(MetricSource metrics, Plan plan, Rollout r, Iterable<String> names, Instant since, Instant now,
                      Map<String, MetricSeries> observations, List<String> unavailable, List<String> stale) {
+        Map<String, Instant> from = new LinkedHashMap<>();
+        names.forEach(metric -> from.put(metric, since));
+        read(metrics, plan, r, from, now, observations, unavailable, stale);
+    }
+
+    /** {@link #read(MetricSource, Plan, Rollout, Iterable, Instant, Instant, Map, List, List)} from each metric's own start. */
+    static void read(MetricSource metrics, Plan plan, Rollout r, Map<String, Instant> from, Instant now,
+                     Map<String, MetricSeries> observations, List<String> unavailable, List<String> stale) {
         Release release = Release.of(plan, plan.phases().get(r.phaseIndex()), r.id(), r.startedAt());
-        for (String metric : names) {
+        for (Map.Entry<String, Instant> read : from.entrySet()) {
+            String metric = read.getKey();
             MetricDef def = plan.metrics().get(metric);
             try {
-                List<Sample> samples = metrics.read(def, release, since, now);
+                List<Sample> samples = metrics.read(def, release, read.getValue(), now);
                 observations.put(metric, new MetricSeries(metric, samples, false));
             } catch (MetricSource.Stale e) {
                 stale.add(metric + ": " + e.getMessage());

@@ -58,11 +58,17 @@ public final class InMemoryRolloutStore implements RolloutStore {
     @Override
     public synchronized void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent) {
         StoredRollout current = rollouts.get(next.id());
+        save(next, expectedVersion, entries, intent, current == null ? null : current.ledger());
+    }
+
+    @Override
+    public synchronized void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent, String ledger) {
+        StoredRollout current = rollouts.get(next.id());
         if (current == null || current.rollout().version() != expectedVersion) {
             throw new VersionConflict(next.id(), expectedVersion);
         }
         Effect effect = intent != null && intent.action() != Action.NONE ? current.effect().asked(intent, intent.at()) : current.effect();
-        rollouts.put(next.id(), new StoredRollout(next, current.planYaml(), effect));
+        rollouts.put(next.id(), new StoredRollout(next, current.planYaml(), effect, ledger));
         if (intent != null) {
             intents.computeIfAbsent(next.id(), k -> new LinkedHashMap<>()).put(intent.id(), intent);
         }
@@ -130,7 +136,7 @@ public final class InMemoryRolloutStore implements RolloutStore {
         int attempts = st.status() == Effect.Status.FAILED ? e.attempts() + 1 : e.attempts();
         Effect settled = new Effect(e.version(), e.action(), e.intentId(), st.status(), attempts, st.error(), st.at(), st.retryAt(),
                 null, null);
-        rollouts.put(intent.rolloutId(), new StoredRollout(st.confirmed() != null ? st.confirmed() : s.rollout(), s.planYaml(), settled));
+        rollouts.put(intent.rolloutId(), new StoredRollout(st.confirmed() != null ? st.confirmed() : s.rollout(), s.planYaml(), settled, s.ledger()));
         if (st.outcome() != null) {
             close(intent, st.outcome(), st.at());
         }
@@ -177,7 +183,7 @@ public final class InMemoryRolloutStore implements RolloutStore {
     }
 
     private void put(StoredRollout s, Effect effect) {
-        rollouts.put(s.rollout().id(), new StoredRollout(s.rollout(), s.planYaml(), effect));
+        rollouts.put(s.rollout().id(), new StoredRollout(s.rollout(), s.planYaml(), effect, s.ledger()));
     }
 
     private void close(Intent intent, String outcome, Instant at) {

@@ -94,6 +94,22 @@ public abstract class RolloutStoreContract {
     }
 
     @Test
+    void aTicksSaveKeepsItsGateLedgerUntilAnotherTickReplacesOrDropsIt() {
+        store.create(new StoredRollout(running("r1", 0), PLAN), entry("r1", T0, 0, "start"));
+        store.save(running("r1", 1), 0, List.of(entry("r1", T0.plusSeconds(60), 1, "HOLD")), null, "ledger 1 0 x\ngate 0=1.0,2.0\n");
+        assertEquals("ledger 1 0 x\ngate 0=1.0,2.0\n", store.find("r1").orElseThrow().ledger(), "written with the tick");
+
+        store.save(running("r1", 2), 1, List.of(entry("r1", T0.plusSeconds(61), 2, "pause")));
+        assertEquals("ledger 1 0 x\ngate 0=1.0,2.0\n", store.find("r1").orElseThrow().ledger(), "a command's save leaves it");
+
+        assertThrows(VersionConflict.class, () -> store.save(running("r1", 3), 1, List.of(), null, "stale"));
+        assertEquals("ledger 1 0 x\ngate 0=1.0,2.0\n", store.find("r1").orElseThrow().ledger(), "a losing tick writes no ledger");
+
+        store.save(running("r1", 3), 2, List.of(entry("r1", T0.plusSeconds(62), 3, "ADVANCE")), null, null);
+        assertEquals(Optional.of(new StoredRollout(running("r1", 3), PLAN)), store.find("r1"), "a tick that moved the rollout drops it");
+    }
+
+    @Test
     void saveWithStaleVersionIsVersionConflictAndWritesNothing() {
         store.create(new StoredRollout(running("r1", 0), PLAN), entry("r1", T0, 0, "start"));
         store.save(running("r1", 1), 0, List.of(entry("r1", T0.plusSeconds(60), 1, "ADVANCE")));

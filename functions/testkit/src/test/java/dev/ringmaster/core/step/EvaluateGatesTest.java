@@ -12,7 +12,13 @@ import dev.ringmaster.core.port.RolloutTarget;
 import dev.ringmaster.core.rollout.Command;
 import dev.ringmaster.core.rollout.DecisionType;
 import dev.ringmaster.core.rollout.RolloutState;
+import dev.ringmaster.core.gate.Measure;
+import dev.ringmaster.core.gate.Sample;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The tick judges whatever the targets do, writes its intent with its state, and owns the outbox. */
@@ -22,6 +28,43 @@ class EvaluateGatesTest {
     private EvaluateGates.Result tick() {
         w.clock.advance(Duration.ofMinutes(5));
         return w.evaluate().tick(StepWorld.ID);
+    }
+
+    /**
+     * Issue 15, flat in history: a tick reads a tracked metric only after the newest sample its ledger folded in,
+     * so its reads, its judging and its write stay the same size however long the phase has run.
+     */
+    @Test
+    void aTickReadsOnlyWhatCameAfterItsLedger_notThePhaseSoFar() {
+        String plan = StepWorld.plan(0, 200_000).replace("source: static, query: {bad: 0, total: 200000}",
+                "source: prometheus, query: {bad: crashes, total: sessions}");
+        // one healthy sample per 5 minutes, stamped on the 5-minute grid, in (from, to]
+        w.source.set((def, rollout, version, from, to) -> {
+            List<Sample> out = new ArrayList<>();
+            for (Instant at = from.truncatedTo(ChronoUnit.HOURS); !at.isAfter(to); at = at.plus(Duration.ofMinutes(5))) {
+                if (at.isAfter(from)) {
+                    out.add(new Sample(at, new Measure.Counts(10, 20_000), null));
+                }
+            }
+            return out;
+        });
+        w.startLive(plan);
+        Instant live = w.clock.instant();
+        for (int i = 0; i < 6; i++) {
+            tick();
+        }
+        List<String> reads = w.reads.stream().filter(r -> r.startsWith("crash_rate ")).toList();
+        assertEquals("crash_rate " + live + " " + live.plus(Duration.ofMinutes(5)), reads.get(0), "the first tick reads the phase");
+        Instant now = w.clock.instant();
+        assertEquals("crash_rate " + now.minus(Duration.ofMinutes(5)) + " " + now, reads.get(reads.size() - 1),
+                "the sixth reads the last 5 minutes, not 30");
+        assertTrue(w.stored().ledger().startsWith("ledger 1 0 " + live), w.stored().ledger());
+
+        for (int i = 0; i < 6; i++) {
+            tick();
+        }
+        assertEquals(1, w.rollout().phaseIndex(), "an hour of healthy ticks judged from the ledger advanced the rollout");
+        assertEquals(null, w.stored().ledger(), "the phase changed: its ledger went with it");
     }
 
     @Test

@@ -38,6 +38,12 @@ final class CrashingStore implements RolloutStore {
     }
 
     @Override
+    public void save(Rollout next, long expectedVersion, List<HistoryEntry> entries, Intent intent, String ledger) {
+        crashIf(CrashPoint.BEFORE_STATE_WRITE);
+        real.save(next, expectedVersion, entries, intent, ledger);
+    }
+
+    @Override
     public Claim claimEffect(Intent intent, Instant now, Instant until) {
         Claim c = real.claimEffect(intent, now, until);
         if (c instanceof Claim.Claimed) {
