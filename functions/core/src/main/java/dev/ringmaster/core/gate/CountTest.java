@@ -59,8 +59,18 @@ final class CountTest implements Statistic {
             return upper ? ZeroTolerance.outcome(x, ticks[to] - ticks[from], covers(m))
                     : ticks[to] > ticks[from] ? Outcome.PASS : Outcome.INCONCLUSIVE;
         }
-        return m <= 0 ? Outcome.INCONCLUSIVE
-                : sprt(x, m).outcome(upper, lambda0, passBound, alphaFail, t.alphaPass());
+        return outcome(x, m, upper, lambda0, passBound, alphaFail, t.alphaPass());
+    }
+
+    /** The decision on sufficient statistics alone: x events in m minutes against a nonzero bound lambda0. */
+    static Outcome outcome(double x, double m, boolean upper, double lambda0, double passBound, double alphaFail,
+                           double alphaPass) {
+        return m <= 0 ? Outcome.INCONCLUSIVE : sprt(x, m, upper).outcome(upper, lambda0, passBound, alphaFail, alphaPass);
+    }
+
+    /** The FAIL grid's steps: above the bound for a max, below it for a min. */
+    static double[] failSteps(boolean upper) {
+        return upper ? RateTest.FAIL_STEPS : MixtureSprt.reciprocal(RateTest.FAIL_STEPS);
     }
 
     @Override
@@ -88,7 +98,7 @@ final class CountTest implements Statistic {
         if (m <= 0) {
             return Report.noData(criterion, t, lambda0, METHOD, "no data: no minutes observed in scope");
         }
-        MixtureSprt.Result r = sprt(x, m).decide(upper, lambda0, passBound, t.alphaFail(), t.alphaPass(), x / m, t.intervals());
+        MixtureSprt.Result r = sprt(x, m, upper).decide(upper, lambda0, passBound, t.alphaFail(), t.alphaPass(), x / m, t.intervals());
         return Report.sequential(criterion, t, METHOD, r, upper, x / m, lambda0, passBound, Math.round(m), "minutes",
                 observed);
     }
@@ -120,7 +130,9 @@ final class CountTest implements Statistic {
         return x * (Math.log(l1) - Math.log(l0)) - (l1 - l0) * m;
     }
 
-    private MixtureSprt sprt(double x, double m) {
+    private static MixtureSprt sprt(double x, double m, boolean upper) {
+        double[] above = upper ? RateTest.FAIL_STEPS : MixtureSprt.reciprocal(RateTest.PASS_STEPS);
+        double[] below = upper ? RateTest.PASS_STEPS : MixtureSprt.reciprocal(RateTest.FAIL_STEPS);
         // The FAIL side carries the rate test's FAIL weights whichever way the bound points.
         double[] aboveWeights = upper ? RateTest.FAIL_WEIGHTS : MixtureSprt.uniform(above.length);
         double[] belowWeights = upper ? MixtureSprt.uniform(below.length) : RateTest.FAIL_WEIGHTS;

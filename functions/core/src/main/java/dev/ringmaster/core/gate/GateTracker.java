@@ -51,14 +51,14 @@ public final class GateTracker {
     /** Whether a tracker keeps this criterion's verdict: else the engine judges it on the samples. */
     public static boolean covers(Criterion criterion, MetricKind kind) {
         Bound b = criterion.bound();
-        return GateEngine.scope(criterion) == null && (kind == MetricKind.RATE || kind == MetricKind.GAUGE)
+        return GateEngine.scope(criterion) == null && kind != MetricKind.CHECK
                 && b.type() != Bound.Type.PASS && b.value() != 0 && !(kind == MetricKind.RATE && !b.relative() && b.value() >= 1);
     }
 
     public GateTracker(Criterion criterion, MetricKind kind, Thresholds t) {
         if (!covers(criterion, kind)) {
-            throw new IllegalArgumentException(criterion.describe() + ": GateTracker covers phase-long rate and gauge"
-                    + " gates with a nonzero bound; judge this one with GateEngine");
+            throw new IllegalArgumentException(criterion.describe() + ": GateTracker covers phase-long rate, gauge and"
+                    + " count gates with a nonzero bound; judge this one with GateEngine");
         }
         Bound b = criterion.bound();
         this.kind = kind;
@@ -86,6 +86,14 @@ public final class GateTracker {
             for (int k = 0; k < alternatives.length; k++) {
                 alternatives[k] = bound * RelativeRateTest.FAIL_STEPS[k];
             }
+        } else if (kind == MetricKind.COUNT) {
+            flipped = !b.upper();
+            bound = b.value();
+            passBound = flipped ? bound / (1 + margin) : bound * (1 + margin);
+            double[] steps = CountTest.failSteps(!flipped);
+            for (int k = 0; k < alternatives.length; k++) {
+                alternatives[k] = bound * steps[k];
+            }
         } else {
             flipped = b.type() == Bound.Type.MIN;
             bound = flipped ? 1 - b.value() : b.value();
@@ -94,7 +102,8 @@ public final class GateTracker {
                 alternatives[k] = RateTest.GRID.alternative(bound, RateTest.FAIL_STEPS[k]);
             }
         }
-        coefficients = relative ? null : RateTest.coefficients(bound, alternatives);
+        coefficients = relative ? null : kind == MetricKind.COUNT ? eventCoefficients(bound, alternatives)
+                : RateTest.coefficients(bound, alternatives);
         detector = new ChangeDetector(alternatives,
                 relative ? RelativeRateTest.FAIL_WEIGHTS : RateTest.FAIL_WEIGHTS, t.phaseStart(), t.horizon());
         llr = new double[alternatives.length];
@@ -140,8 +149,8 @@ public final class GateTracker {
             return cumulative;
         }
         double[] c = sinceStart[k];
-        Measure.Counts canary = new Measure.Counts(Math.round(c[0]), Math.round(c[1]));
-        Measure.Counts baseline = relative ? new Measure.Counts(Math.round(c[2]), Math.round(c[3])) : null;
+        Measure canary = measure(c[0], c[1]);
+        Measure baseline = relative ? measure(c[2], c[3]) : null;
         Instant start = detector.blockStart(startBlock[k]);
         Verdict recent = judge(criterion, now, margin, List.of(new Sample(now.now(), canary, baseline)), alpha);
         return GateEngine.amend(recent, Outcome.FAIL, "changed since " + start + ": " + recent.evidence().reason()
@@ -150,8 +159,14 @@ public final class GateTracker {
 
     private Verdict judge(Criterion criterion, Thresholds now, double margin, List<Sample> sums, double alphaFail) {
         Statistic statistic = relative ? new RelativeRateTest(criterion, now, kind, sums, margin)
-                : new RateTest(criterion, now, sums, margin);
+                : kind == MetricKind.COUNT ? new CountTest(criterion, now, sums, margin) : new RateTest(criterion, now, sums, margin);
         return statistic.judge(0, sums.size(), alphaFail);
+    }
+
+    /** One side's sums in the measure its kind reads: counts for rates, events over minutes for counts. */
+    private Measure measure(double events, double exposure) {
+        return kind == MetricKind.COUNT ? new Measure.Events(events, exposure)
+                : new Measure.Counts(Math.round(events), Math.round(exposure));
     }
 
     /** Everything folded in as one sample of the user's counts: the rate tests judge a range by its sums alone. */
@@ -160,16 +175,15 @@ public final class GateTracker {
             return List.of();
         }
         if (!relative) {
-            long total = Math.round(na);
-            long bad = Math.round(flipped ? na - xa : xa);
-            return List.of(new Sample(at, new Measure.Counts(bad, total), null));
+            double bad = flipped && kind == MetricKind.RATE ? na - xa : xa;
+            return List.of(new Sample(at, measure(bad, na), null));
         }
-        Measure a = new Measure.Counts(Math.round(xa), Math.round(na));
-        Measure b = new Measure.Counts(Math.round(xb), Math.round(nb));
         if (!sawPaired) {
             // canary ticks, none with a baseline: the test says so
-            return List.of(new Sample(at, new Measure.Counts(0, 0), null));
+            return List.of(new Sample(at, measure(0, 0), null));
         }
+        Measure a = measure(xa, na);
+        Measure b = measure(xb, nb);
         return List.of(new Sample(at, flipped ? b : a, flipped ? a : b));
     }
 
@@ -230,25 +244,48 @@ public final class GateTracker {
         return last;
     }
 
+    /** Absolute event rates: per alternative ln(λ1/λ0) and λ1 − λ0, so a tick's LLR is x·c0 − minutes·c1. */
+    private static double[][] eventCoefficients(double lambda0, double[] alternatives) {
+        double[][] c = new double[2][alternatives.length];
+        for (int k = 0; k < alternatives.length; k++) {
+            c[0][k] = Math.log(alternatives[k] / lambda0);
+            c[1][k] = alternatives[k] - lambda0;
+        }
+        return c;
+    }
+
+    /** A side this tracker can use: counts for rates, events over minutes for counts. */
+    private boolean usable(Measure m) {
+        return kind == MetricKind.COUNT ? m instanceof Measure.Events : m instanceof Measure.Counts;
+    }
+
+    private static double events(Measure m) {
+        return m instanceof Measure.Counts c ? c.bad() : ((Measure.Events) m).events();
+    }
+
+    private static double exposure(Measure m) {
+        return m instanceof Measure.Counts c ? c.total() : ((Measure.Events) m).minutes();
+    }
+
     private Outcome addCounts(Sample s) {
-        sawCanary |= s.canary() instanceof Measure.Counts;
-        if (s.canary() instanceof Measure.Counts c && (!relative || s.baseline() instanceof Measure.Counts)) {
+        sawCanary |= usable(s.canary());
+        if (usable(s.canary()) && (!relative || usable(s.baseline()))) {
             sawPaired = true;
+            Measure c = s.canary();
             double ta;
             double tna;
             double tb = 0;
             double tnb = 0;
             if (relative) {
-                Measure.Counts base = (Measure.Counts) s.baseline();
-                Measure.Counts a = flipped ? base : c;
-                Measure.Counts z = flipped ? c : base;
-                ta = a.bad();
-                tna = a.total();
-                tb = z.bad();
-                tnb = z.total();
+                Measure a = flipped ? s.baseline() : c;
+                Measure z = flipped ? c : s.baseline();
+                ta = events(a);
+                tna = exposure(a);
+                tb = events(z);
+                tnb = exposure(z);
             } else {
-                ta = flipped ? c.total() - c.bad() : c.bad();
-                tna = c.total();
+                ta = flipped && kind == MetricKind.RATE ? exposure(c) - events(c) : events(c);
+                tna = exposure(c);
             }
             xa += ta;
             na += tna;
@@ -256,15 +293,20 @@ public final class GateTracker {
             nb += tnb;
             if (relative) {
                 RelativeRateTest.llrs(ta, tna, ta + tb, tnb, bound, detector.alternatives(), llr);
+            } else if (kind == MetricKind.COUNT) {
+                for (int k = 0; k < llr.length; k++) {
+                    llr[k] = ta * coefficients[0][k] - tna * coefficients[1][k];
+                }
             } else {
                 RateTest.llrs(ta, tna, coefficients, llr);
             }
             detector.add(s.at(), llr);
-            sinceStart(c, relative ? (Measure.Counts) s.baseline() : null);
+            sinceStart(c, relative ? s.baseline() : null);
         }
         double alphaC = t.alphaFail() * GateEngine.CUMULATIVE_SHARE;
         Outcome cumulative = relative
                 ? RelativeRateTest.outcome(xa, na, xb, nb, bound, passBound, alphaC, t.alphaPass())
+                : kind == MetricKind.COUNT ? CountTest.outcome(xa, na, !flipped, bound, passBound, alphaC, t.alphaPass())
                 : na <= 0 ? Outcome.INCONCLUSIVE : RateTest.outcome(xa, na, bound, passBound, alphaC, t.alphaPass());
         if (cumulative == Outcome.FAIL || detector.alarmed(t.alphaFail() * (1 - GateEngine.CUMULATIVE_SHARE))) {
             return Outcome.FAIL;
@@ -272,16 +314,16 @@ public final class GateTracker {
         return cumulative;
     }
 
-    private void sinceStart(Measure.Counts canary, Measure.Counts baseline) {
+    private void sinceStart(Measure canary, Measure baseline) {
         for (int k = 0; k < startBlock.length; k++) {
             if (detector.startOf(k) != startBlock[k]) {
                 startBlock[k] = detector.startOf(k);
                 java.util.Arrays.fill(sinceStart[k], 0);
             }
-            sinceStart[k][0] += canary.bad();
-            sinceStart[k][1] += canary.total();
-            sinceStart[k][2] += baseline == null ? 0 : baseline.bad();
-            sinceStart[k][3] += baseline == null ? 0 : baseline.total();
+            sinceStart[k][0] += events(canary);
+            sinceStart[k][1] += exposure(canary);
+            sinceStart[k][2] += baseline == null ? 0 : events(baseline);
+            sinceStart[k][3] += baseline == null ? 0 : exposure(baseline);
         }
     }
 

@@ -36,6 +36,7 @@ class GateLedgerTest {
                 success_rate: {kind: rate, source: prometheus, query: {good: ok, total: requests}}
                 latency_p75: {kind: gauge, source: prometheus, query: {value: p75}}
                 panics: {kind: count, source: prometheus, query: {value: panics}}
+                fatal: {kind: count, source: prometheus, query: {value: fatal}}
               phases:
                 - name: phase-1
                   audience: 10%
@@ -47,7 +48,9 @@ class GateLedgerTest {
                     - {metric: success_rate, min: 0.98}
                     - {metric: latency_p75, max: 300}
                     - {metric: latency_p75, maxRelative: 1.2}
-                    - {metric: panics, max: 2}
+                    - {metric: panics, max: 0.5}
+                    - {metric: panics, maxRelative: 2}
+                    - {metric: fatal, max: 0}
                 - {name: phase-2, audience: 100%, soak: 24h, gates: [{metric: crash_rate, max: 0.01}]}
               haltRules:
                 - {metric: crash_rate, max: 0.03, severity: critical, action: pause}
@@ -55,6 +58,7 @@ class GateLedgerTest {
             """);
     private final DecisionEngine engine = new DecisionEngine();
     private int detectorFails;
+    private final java.util.Set<DecisionType> ends = java.util.EnumSet.noneOf(DecisionType.class);
 
     @Test
     void theLedgerDecidesEachTickAsJudgingTheWholePhaseDoes() {
@@ -64,6 +68,7 @@ class GateLedgerTest {
             int onset = seed % 3 == 1 ? 120 : Integer.MAX_VALUE;
             compare(seed, 400, crash, onset);
         }
+        assertEquals(java.util.EnumSet.of(DecisionType.ADVANCE, DecisionType.HALT), ends, "healthy rollouts advanced, bad ones halted");
         assertTrue(detectorFails > 0, "some regressions 10 h in were caught by the change detector, and said so alike");
     }
 
@@ -101,19 +106,21 @@ class GateLedgerTest {
                 detectorFails += e.message().startsWith("changed since") ? 1 : 0;
             }
             if (expected.type() != DecisionType.HOLD) {
+                ends.add(expected.type());
                 break;
             }
         }
     }
 
-    /** One tick's samples of every metric: Binomial counts by normal approximation, noisy gauges, Poisson panics. */
+    /** One tick's samples of every metric: Binomial counts by normal approximation, noisy gauges, a few panics. */
     private static Map<String, Sample> tick(Random random, Instant at, double crash) {
         Map<String, Sample> out = new LinkedHashMap<>();
         out.put("crash_rate", new Sample(at, counts(random, 4000, crash), counts(random, 36000, 0.006)));
         out.put("success_rate", new Sample(at, counts(random, 4000, 0.995), null));
         out.put("latency_p75", new Sample(at, new Measure.Value(250 + 10 * random.nextGaussian()),
                 new Measure.Value(250 + 10 * random.nextGaussian())));
-        out.put("panics", new Sample(at, new Measure.Events(random.nextInt(3), 5), null));
+        out.put("panics", new Sample(at, new Measure.Events(random.nextInt(2), 5), new Measure.Events(random.nextInt(10), 50)));
+        out.put("fatal", new Sample(at, new Measure.Events(0, 5), null));
         return out;
     }
 
@@ -127,8 +134,8 @@ class GateLedgerTest {
     void afterTheFirstTickATrackedMetricIsReadFromItsNewestFoldedSample() {
         Instant now = T0.plus(Duration.ofHours(30));
         GateLedger ledger = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, T0), null);
-        List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics");
-        assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0),
+        List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics", "fatal");
+        assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0, "fatal", T0),
                 ledger.readFrom(PLAN, PLAN.phases().get(0).gates(), metrics, now), "a new ledger reads the phase once");
 
         Random random = new Random(7);
@@ -147,7 +154,8 @@ class GateLedgerTest {
                 "crash_rate: the 15m `for` rule walks back one window from each sample of the 15 minutes");
         assertEquals(now, from.get("success_rate"), "tracked only: from the newest sample folded in");
         assertEquals(now, from.get("latency_p75"));
-        assertEquals(T0, from.get("panics"), "a count gate is judged over the whole phase: not tracked yet");
+        assertEquals(now, from.get("panics"));
+        assertEquals(T0, from.get("fatal"), "a zero-tolerance gate is judged over the whole phase: not tracked yet");
     }
 
     @Test
