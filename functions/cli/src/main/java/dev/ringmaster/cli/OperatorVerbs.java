@@ -90,7 +90,7 @@ final class OperatorVerbs {
         }
     }
 
-    @CommandLine.Command(name = "promote", mixinStandardHelpOptions = true, description = "Skip to 100 % whatever the gates say (seed 004 emergency): needs --force and --reason.",
+    @CommandLine.Command(name = "promote", mixinStandardHelpOptions = true, description = "Skip to 100 %% whatever the gates say (seed 004 emergency): needs --force and --reason.",
             footer = {"", "Examples:", "  ./ringmaster promote android-2-1-0 --force --reason 'security fix must reach everyone'",
                     "  ./ringmaster promote android-2-1-0 --aws --force --reason 'security hotfix: CVE-2026-1234'"})
     static class Promote extends OperatorCommand.OnRollout {

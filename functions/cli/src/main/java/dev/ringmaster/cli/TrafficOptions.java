@@ -17,13 +17,13 @@ final class TrafficOptions {
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?)(%?)");
 
     @Option(names = "--traffic", paramLabel = "N/h",
-            description = {"sessions per hour at 100 % audience (20000/h): run each gate 200 times and print, per phase and",
+            description = {"sessions per hour at 100 %% audience (20000/h): run each gate 200 times and print, per phase and",
                     "gate, the median and p99 time to PASS on a healthy build and the sessions a ×2 build reaches before it FAILs"})
     String traffic;
 
     @Option(names = "--healthy", paramLabel = "METRIC=VALUE",
-            description = {"a metric's healthy value, repeatable: a rate as 0.002 or 0.2%, a gauge in its units,",
-                    "a count in events per minute at 100 %"})
+            description = {"a metric's healthy value, repeatable: a rate as 0.002 or 0.2%%, a gauge in its units,",
+                    "a count in events per minute at 100 %%"})
     List<String> healthy = List.of();
 
     @Option(names = "--gauge-noise", defaultValue = "5%", paramLabel = "P",

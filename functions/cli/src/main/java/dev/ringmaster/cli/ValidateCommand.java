@@ -28,13 +28,13 @@ import picocli.CommandLine.Spec;
                 "a valid plan prints a table of its (expanded) phases."},
         footer = {"", "With --traffic it also runs each gate 200 times on seeded draws and prints, per phase and gate, the",
                 "median and 99th-percentile time for a healthy build to PASS and the mean sessions a ×2 build reaches",
-                "before it FAILs, and warns when 99 % of healthy runs cannot PASS within the soak (or maxSoak), naming",
+                "before it FAILs, and warns when 99 %% of healthy runs cannot PASS within the soak (or maxSoak), naming",
                 "the soak, margin or onInconclusive that would fit.", "",
                 "Exit codes: 0 every plan valid (feasibility warnings are not errors), 2 any plan invalid or a bad option value.",
                 "", "Examples:",
                 "  ./ringmaster validate events/plans/002-android-staged.yaml",
                 "  ./ringmaster validate events/plans/bench-strict.yaml --traffic 20000/h \\",
-                "      --healthy crash_rate=0.2% --healthy error_rate=0.2% --healthy latency_p75=200"})
+                "      --healthy crash_rate=0.2%% --healthy error_rate=0.2%% --healthy latency_p75=200"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Spec
