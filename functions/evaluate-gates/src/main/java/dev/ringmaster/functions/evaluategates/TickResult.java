@@ -1,5 +1,7 @@
 package dev.ringmaster.functions.evaluategates;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * What one tick did.
  *
@@ -7,5 +9,6 @@ package dev.ringmaster.functions.evaluategates;
  * @param written  the decision was stored; false when another tick wrote first or nothing was decided
  * @param note     the decision's one-line summary, or why there was none
  */
+@RegisterForReflection
 public record TickResult(String rolloutId, String decision, boolean written, String note) {
 }

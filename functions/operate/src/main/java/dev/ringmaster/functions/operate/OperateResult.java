@@ -1,5 +1,7 @@
 package dev.ringmaster.functions.operate;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The answer to a command.
  *
@@ -9,5 +11,6 @@ package dev.ringmaster.functions.operate;
  * @param version  the rollout's version after the command, or -1
  * @param operator who the history records as having asked, or null when nobody was named
  */
+@RegisterForReflection
 public record OperateResult(boolean accepted, String message, String reason, String state, long version, String operator) {
 }

@@ -1,5 +1,7 @@
 package dev.ringmaster.functions.runtime;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * What advance-phase or pause-store-rollout did with one event.
  *
@@ -7,5 +9,6 @@ package dev.ringmaster.functions.runtime;
  * @param outcome the target's answer ("done: google-play inProgress at 10%", "failed: … refused: …"), or why
  *                nothing was done
  */
+@RegisterForReflection
 public record ActionResult(String rolloutId, long version, String action, boolean applied, String outcome) {
 }
