@@ -7,7 +7,7 @@ import software.amazon.awscdk.AppProps;
 /**
  * The CDK app: one {@link RingmasterStack}. Context {@code runtime} chooses the functions' runtime ({@code native},
  * the default, or {@code jvm}); {@code root} is the repository whose {@code functions/<name>/target/function.zip}
- * are deployed.
+ * are deployed; the AWS resources plans may touch are context too ({@link PlanResources}).
  */
 public final class RingmasterApp {
     private RingmasterApp() {
@@ -22,7 +22,7 @@ public final class RingmasterApp {
     static RingmasterStack synth(App app, Path root) {
         Object runtime = app.getNode().tryGetContext("runtime");
         RingmasterStack stack = new RingmasterStack(app, "Ringmaster", Runtimes.of(runtime == null ? null : runtime.toString()),
-                root.toAbsolutePath().normalize());
+                root.toAbsolutePath().normalize(), PlanResources.from(app.getNode()::tryGetContext));
         app.synth();
         return stack;
     }

@@ -14,6 +14,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -58,10 +59,12 @@ public final class RingmasterStack extends Stack {
     static final List<String> WEBHOOK_SECRETS = List.of("appstore", "alertmanager", "canary-diff", "generic");
     /** Every step's timeout: a claim lasts this long (docs/functions.md, ringmaster.invocation-timeout). */
     static final Duration TIMEOUT = Duration.seconds(60);
+    /** The functions' own metrics (adapters.aws.EmbeddedMetric). */
+    static final String METRICS = "Ringmaster";
 
     private final Map<String, Function> functions = new LinkedHashMap<>();
 
-    public RingmasterStack(Construct scope, String id, Runtimes runtime, Path root) {
+    public RingmasterStack(Construct scope, String id, Runtimes runtime, Path root, PlanResources plans) {
         super(scope, id);
         Table table = Table.Builder.create(this, "Table").tableName(NAME)
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
@@ -111,22 +114,34 @@ public final class RingmasterStack extends Stack {
             table.grantReadWriteData(fn);
             readsCredentials(fn);
             functions.put(name, fn);
-            Alarm.Builder.create(this, name + "-errors").alarmName(NAME + "-" + name + "-errors")
-                    .alarmDescription(name.equals("pause-store-rollout")
-                            ? "A halt, rollback or kill failed: a protective action did not take (docs/deploy.md)"
-                            : name + " failed an invocation (docs/deploy.md)")
-                    .metric(fn.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build()))
-                    .threshold(1).evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                    .treatMissingData(TreatMissingData.NOT_BREACHING).build()
-                    .addAlarmAction(new SnsAction(onCall));
+            onCall(Alarm.Builder.create(this, name + "-errors").alarmName(NAME + "-" + name + "-errors")
+                    .alarmDescription(name + " failed an invocation (docs/deploy.md)")
+                    .metric(fn.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).build())), onCall);
         }
+        // pause-store-rollout prints one ProtectiveActionFailed line (CloudWatch Embedded Metric Format) per halt,
+        // rollback or kill that failed or was refused: a refusal does not fail the invocation, so Errors misses it.
+        onCall(Alarm.Builder.create(this, "protective-action-failed").alarmName(NAME + "-protective-action-failed")
+                .alarmDescription("A halt, rollback or kill failed or was refused: a protective action did not take (docs/deploy.md)")
+                .metric(Metric.Builder.create().namespace(METRICS).metricName("ProtectiveActionFailed").statistic("Sum")
+                        .period(Duration.minutes(5)).build()), onCall);
+        Grants.of(this, plans).grant(functions);
+        // Every function that builds the target adapters: operate checks at start that the plan's targets are configured.
+        for (String name : List.of("evaluate-gates", "advance-phase", "pause-store-rollout", "operate")) {
+            plans.targetSettings().forEach(functions.get(name)::addEnvironment);
+        }
+        if (plans.crashlyticsAudience() != null) {
+            // Without them ingest-webhook refuses Crashlytics pushes (docs/webhooks.md).
+            functions.get("ingest-webhook").addEnvironment("RINGMASTER_WEBHOOK_CRASHLYTICS_AUDIENCE", plans.crashlyticsAudience());
+            functions.get("ingest-webhook").addEnvironment("RINGMASTER_WEBHOOK_CRASHLYTICS_EMAIL", plans.crashlyticsEmail());
+        }
+        noTickAlarms(onCall);
         for (String name : List.of("evaluate-gates", "operate", "ingest-webhook")) {
             bus.grantPutEventsTo(functions.get(name));
         }
         functions.get("evaluate-gates").grantInvoke(scheduler);
-        for (String name : List.of("evaluate-gates", "operate")) {
-            manageSchedules(functions.get(name), scheduler);
-        }
+        // operate start creates a rollout's schedule (or updates the one a retried start made); its last tick deletes it.
+        manageSchedules(functions.get("operate"), scheduler, List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule"));
+        manageSchedules(functions.get("evaluate-gates"), scheduler, List.of("scheduler:DeleteSchedule"));
         route(bus, onCall, "advance", List.of("ENTER_PHASE", "RESUME", "COMPLETE"), "advance-phase");
         route(bus, onCall, "stop", List.of("HALT", "ROLLBACK", "KILL", "KILL_COHORT"), "pause-store-rollout");
         route(bus, onCall, "notify", null, "notify-channel");
@@ -170,18 +185,38 @@ public final class RingmasterStack extends Stack {
                 .targets(List.of(new LambdaFunction(functions.get(function), LambdaFunctionProps.builder()
                         .deadLetterQueue(dlq).retryAttempts(4).maxEventAge(Duration.hours(2)).build())))
                 .build();
-        Alarm.Builder.create(this, id + "-dlq-depth").alarmName(NAME + "-" + id + "-dlq-depth")
+        onCall(Alarm.Builder.create(this, id + "-dlq-depth").alarmName(NAME + "-" + id + "-dlq-depth")
                 .alarmDescription("Events for " + function + " that EventBridge could not deliver (docs/deploy.md)")
-                .metric(dlq.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(Duration.minutes(5)).build()))
-                .threshold(1).evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .metric(dlq.metricApproximateNumberOfMessagesVisible(MetricOptions.builder().period(Duration.minutes(5)).build())), onCall);
+    }
+
+    /** At least one in 5 minutes pages on-call; no data is no trouble. */
+    private static void onCall(Alarm.Builder alarm, Topic onCall) {
+        alarm.threshold(1).evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING).build()
                 .addAlarmAction(new SnsAction(onCall));
     }
 
-    /** Create, read and delete the rollouts' schedules in ringmaster's group only, and hand them only the scheduler role. */
-    private void manageSchedules(Function fn, Role scheduler) {
-        fn.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("scheduler:CreateSchedule", "scheduler:GetSchedule", "scheduler:DeleteSchedule"))
+    /**
+     * Each rollout's alarm "no tick for two intervals" ({@code ringmaster-no-tick-<rolloutId>}) exists only while its
+     * schedule does: operate creates it with the schedule, evaluate-gates deletes it with the schedule. Neither needs
+     * a permission on the topic: CloudWatch publishes to a topic of the same account under the topic's default policy.
+     */
+    private void noTickAlarms(Topic onCall) {
+        String alarms = formatArn(ArnComponents.builder().service("cloudwatch").resource("alarm")
+                .resourceName(NAME + "-no-tick-*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        for (String name : List.of("evaluate-gates", "operate")) {
+            functions.get(name).addEnvironment("RINGMASTER_SCHEDULER_ALARM_TOPIC_ARN", onCall.getTopicArn());
+        }
+        functions.get("operate").addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("cloudwatch:PutMetricAlarm"))
+                .resources(List.of(alarms)).build());
+        functions.get("evaluate-gates").addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("cloudwatch:DeleteAlarms"))
+                .resources(List.of(alarms)).build());
+    }
+
+    /** The rollouts' schedules in ringmaster's group only, handed only the scheduler role. */
+    private void manageSchedules(Function fn, Role scheduler, List<String> actions) {
+        fn.addToRolePolicy(PolicyStatement.Builder.create().actions(actions)
                 .resources(List.of(formatArn(ArnComponents.builder().service("scheduler").resource("schedule")
                         .resourceName(NAME + "/*").arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
                 .build());

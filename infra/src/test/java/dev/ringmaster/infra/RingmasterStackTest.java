@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +34,7 @@ class RingmasterStackTest {
         resources = nativeStack.toJSON();
     }
 
-    private static boolean nodeRuns() {
+    static boolean nodeRuns() {
         try {
             Process p = new ProcessBuilder(System.getenv().getOrDefault("JSII_NODE", "node"), "--version")
                     .redirectErrorStream(true).start();
@@ -125,29 +124,16 @@ class RingmasterStackTest {
 
     @Test
     void noPolicyAllowsAnyActionOrAnyResource() {
-        List<String> wildcards = new ArrayList<>();
-        for (Map.Entry<String, Object> e : policies().entrySet()) {
-            for (Map<String, Object> st : statements(e.getValue())) {
-                for (Object action : list(st.get("Action"))) {
-                    if (action.toString().contains("*")) {
-                        wildcards.add(e.getKey() + " action " + action);
-                    }
-                }
-                for (Object resource : list(st.get("Resource"))) {
-                    if ("*".equals(resource)) {
-                        wildcards.add(e.getKey() + " resource * for " + st.get("Action"));
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), wildcards);
+        assertEquals(List.of(), new Policies(resources).wildcards());
         nativeStack.allResourcesProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", Match.absent()));
     }
 
     @Test
     void eachFunctionMayDoOnlyWhatItsStepUses() {
-        assertTrue(allowed("operate").contains("scheduler:CreateSchedule"));
-        assertTrue(allowed("evaluategates").contains("scheduler:DeleteSchedule"));
+        assertEquals(List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule"),
+                allowed("operate").stream().filter(a -> a.startsWith("scheduler:")).toList(), "start, and a retried start");
+        assertEquals(List.of("scheduler:DeleteSchedule"), allowed("evaluategates").stream().filter(a -> a.startsWith("scheduler:")).toList(),
+                "the last tick");
         assertTrue(allowed("evaluategates").contains("events:PutEvents"));
         assertTrue(allowed("ingestwebhook").contains("events:PutEvents"));
         for (String fn : List.of("advancephase", "pausestorerollout", "notifychannel")) {
@@ -175,8 +161,42 @@ class RingmasterStackTest {
             nativeStack.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "ringmaster-" + name + "-errors",
                     "MetricName", "Errors", "AlarmActions", List.of(Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("^OnCall"))))));
         }
-        nativeStack.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "ringmaster-pause-store-rollout-errors",
-                "AlarmDescription", Match.stringLikeRegexp("protective action")));
+    }
+
+    @Test
+    void aHaltRollbackOrKillThatFailedOrWasRefused_pagesOnCall() {
+        nativeStack.hasResourceProperties("AWS::CloudWatch::Alarm", Map.ofEntries(Map.entry("AlarmName", "ringmaster-protective-action-failed"),
+                Map.entry("Namespace", "Ringmaster"), Map.entry("MetricName", "ProtectiveActionFailed"), Map.entry("Dimensions", Match.absent()),
+                Map.entry("Statistic", "Sum"), Map.entry("Period", 300), Map.entry("EvaluationPeriods", 1), Map.entry("Threshold", 1),
+                Map.entry("ComparisonOperator", "GreaterThanOrEqualToThreshold"), Map.entry("TreatMissingData", "notBreaching"),
+                Map.entry("AlarmActions", List.of(Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("^OnCall")))))));
+    }
+
+    @Test
+    void operateMakesEachRolloutsNoTickAlarm_andEvaluateGatesDeletesIt_onlyThose() {
+        for (String fn : List.of("evaluate-gates", "operate")) {
+            nativeStack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-" + fn,
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_SCHEDULER_ALARM_TOPIC_ARN",
+                            Map.of("Ref", Match.stringLikeRegexp("^OnCall")))))));
+        }
+        Policies policies = new Policies(resources);
+        String noTick = "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:ringmaster-no-tick-*";
+        assertEquals(List.of(noTick), policies.resources("operate", "cloudwatch:PutMetricAlarm"));
+        assertEquals(List.of(noTick), policies.resources("evaluategates", "cloudwatch:DeleteAlarms"));
+        assertFalse(allowed("operate").contains("cloudwatch:DeleteAlarms"), "operate only starts rollouts");
+        assertFalse(allowed("evaluategates").contains("cloudwatch:PutMetricAlarm"), "a tick only ends them");
+        for (String fn : List.of("advancephase", "pausestorerollout", "notifychannel", "ingestwebhook")) {
+            assertFalse(allowed(fn).stream().anyMatch(a -> a.startsWith("cloudwatch:")), fn);
+        }
+    }
+
+    @Test
+    void withoutContext_nothingAPlanMightTouchIsGranted_andCrashlyticsIsNotConfigured() {
+        for (String fn : List.of("advancephase", "pausestorerollout", "notifychannel", "operate", "evaluategates", "ingestwebhook")) {
+            assertEquals(List.of(), allowed(fn).stream().filter(a -> a.matches("(s3|appconfig|ecr|ses):.*|cloudwatch:GetMetricData")).toList(), fn);
+        }
+        nativeStack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-ingest-webhook",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_WEBHOOK_CRASHLYTICS_AUDIENCE", Match.absent())))));
     }
 
     @Test
@@ -190,42 +210,7 @@ class RingmasterStackTest {
         assertTrue(template.contains("\"ringmaster-evaluate-gates\""), "the template names the functions");
     }
 
-    /** Policies by logical id. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> policies() {
-        Map<String, Object> all = new java.util.TreeMap<>();
-        Map<String, Object> res = (Map<String, Object>) resources.get("Resources");
-        res.forEach((id, r) -> {
-            Map<String, Object> m = (Map<String, Object>) r;
-            if ("AWS::IAM::Policy".equals(m.get("Type"))) {
-                all.put(id, m.get("Properties"));
-            }
-        });
-        return all;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statements(Object properties) {
-        Map<String, Object> doc = (Map<String, Object>) ((Map<String, Object>) properties).get("PolicyDocument");
-        return (List<Map<String, Object>>) doc.get("Statement");
-    }
-
-    private static List<Object> list(Object o) {
-        return o instanceof List<?> l ? new ArrayList<>(l) : o == null ? List.of() : List.of(o);
-    }
-
-    /** The actions the policies attached to the role whose logical id starts with {@code prefix} allow. */
-    @SuppressWarnings("unchecked")
     private static List<String> allowed(String prefix) {
-        List<String> actions = new ArrayList<>();
-        policies().forEach((id, p) -> {
-            List<Object> roles = list(((Map<String, Object>) p).get("Roles"));
-            boolean mine = roles.stream().anyMatch(r -> r instanceof Map<?, ?> ref && ref.get("Ref") != null
-                    && ref.get("Ref").toString().startsWith(prefix));
-            if (mine) {
-                statements(p).forEach(st -> list(st.get("Action")).forEach(a -> actions.add(a.toString())));
-            }
-        });
-        return actions;
+        return new Policies(resources).allowed(prefix);
     }
 }

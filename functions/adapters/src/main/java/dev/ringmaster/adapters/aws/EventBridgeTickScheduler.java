@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
@@ -22,6 +23,12 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  * <p>Both calls are idempotent as the port requires: a schedule that already exists (ConflictException) is
  * updated to the wanted one, so a second start or a retried one leaves exactly this schedule, and a schedule
  * already gone (ResourceNotFoundException) is unscheduled.
+ *
+ * <p>With a {@link NoTickAlarm}, each schedule has its alarm "no tick for two intervals". The schedule comes first:
+ * an alarm that cannot be made (CloudWatch refused or unreachable) is said on stderr, in the function's log, and
+ * the rollout ticks without it; a missing alarm must never stop the ticks that keep a rollout safe. The alarm
+ * goes first when unscheduling: if it cannot be deleted the schedule stays and the next tick tries both again,
+ * since an alarm left behind would page on-call for a rollout that has finished.
  */
 public final class EventBridgeTickScheduler implements TickScheduler {
     /** Scheduler limits names to 64 characters of [0-9a-zA-Z-_.]. */
@@ -32,6 +39,8 @@ public final class EventBridgeTickScheduler implements TickScheduler {
     private final String functionArn;
     private final String roleArn;
     private final String group;
+    private final NoTickAlarm alarm;
+    private final Consumer<String> stderr;
 
     /**
      * @param functionArn the evaluate-gates function the schedule invokes
@@ -39,10 +48,21 @@ public final class EventBridgeTickScheduler implements TickScheduler {
      * @param group       the schedule group, or null for "default"
      */
     public EventBridgeTickScheduler(SchedulerClient scheduler, String functionArn, String roleArn, String group) {
+        this(scheduler, functionArn, roleArn, group, null, System.err::println);
+    }
+
+    /**
+     * @param alarm  each rollout's no-tick alarm, or null for none
+     * @param stderr where an alarm that could not be made is said (System.err::println: the function's log)
+     */
+    public EventBridgeTickScheduler(SchedulerClient scheduler, String functionArn, String roleArn, String group, NoTickAlarm alarm,
+                                    Consumer<String> stderr) {
         this.scheduler = scheduler;
         this.functionArn = require(functionArn, "functionArn");
         this.roleArn = require(roleArn, "roleArn");
         this.group = group == null || group.isBlank() ? null : group;
+        this.alarm = alarm;
+        this.stderr = stderr;
     }
 
     @Override
@@ -68,11 +88,21 @@ public final class EventBridgeTickScheduler implements TickScheduler {
         } catch (SdkException e) {
             throw failed("CreateSchedule", name, e);
         }
+        if (alarm != null) {
+            try {
+                alarm.put(rolloutId, rate);
+            } catch (RuntimeException e) {
+                stderr.accept("rollout " + rolloutId + " ticks without its no-tick alarm: " + e.getMessage());
+            }
+        }
     }
 
     @Override
     public void unschedule(String rolloutId) {
         String name = name(rolloutId);
+        if (alarm != null) {
+            alarm.delete(rolloutId);
+        }
         try {
             scheduler.deleteSchedule(r -> r.name(name).groupName(group));
         } catch (ResourceNotFoundException e) {

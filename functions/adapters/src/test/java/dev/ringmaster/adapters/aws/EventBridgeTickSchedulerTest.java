@@ -19,14 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 class EventBridgeTickSchedulerTest {
@@ -39,11 +45,41 @@ class EventBridgeTickSchedulerTest {
     private final WireMockAws aws = new WireMockAws();
     private final SchedulerClient client = aws.client(SchedulerClient.builder()).build();
     private final EventBridgeTickScheduler scheduler = new EventBridgeTickScheduler(client, FN, ROLE, null);
+    private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:ringmaster-on-call";
+    private static final String PUT_ALARM = "/service/GraniteServiceVersion20100801/operation/PutMetricAlarm";
+    private static final String DELETE_ALARMS = "/service/GraniteServiceVersion20100801/operation/DeleteAlarms";
+    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
+    private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+
+    private final CloudWatchClient cloudWatch = aws.client(CloudWatchClient.builder()).build();
+    /** What the scheduler printed: stdout (metric lines) and stderr, in order, each line tagged. */
+    private final List<String> printed = new ArrayList<>();
+    private final EventBridgeTickScheduler alarmed = new EventBridgeTickScheduler(client, FN, ROLE, "ringmaster",
+            new NoTickAlarm(cloudWatch, TOPIC, Clock.fixed(NOW, ZoneOffset.UTC), line -> printed.add("out " + line)),
+            line -> printed.add("err " + line));
 
     @AfterEach
     void stop() {
         client.close();
+        cloudWatch.close();
         aws.close();
+    }
+
+    /**
+     * A CloudWatch answer as the SDK 2.57 client speaks it (Smithy RPC v2 CBOR): PutMetricAlarm and DeleteAlarms
+     * answer an empty map; an error has {@code __type} and, CloudWatch being awsQuery-compatible, its query code in
+     * {@code x-amzn-query-error}.
+     */
+    private static ResponseDefinitionBuilder cloudWatch(int status, String queryCode, String type, String message) throws Exception {
+        ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/cbor")
+                .withHeader("smithy-protocol", "rpc-v2-cbor").withHeader("x-amzn-RequestId", "5b6e1c2a-8d3f-4a7b-9c1e-2f4d6a8b0c13")
+                .withBody(CBOR.writeValueAsBytes(queryCode == null ? Map.of() : Map.of("__type", type, "message", message)));
+        return queryCode == null ? r : r.withHeader("x-amzn-query-error", queryCode + ";Sender");
+    }
+
+    /** Method and path of each request, oldest first. */
+    private List<String> requests() {
+        return calls().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().replaceAll("\\?.*", "")).toList();
     }
 
     /** A REST-JSON answer as Scheduler sends it: the error code in x-amzn-ErrorType, the text in Message. */
@@ -161,6 +197,90 @@ class EventBridgeTickSchedulerTest {
 
         assertTrue(e.getMessage().contains("DeleteSchedule ringmaster-android-2-1-0 failed: HTTP 403 AccessDeniedException: not authorized"),
                 e.getMessage());
+    }
+
+    @Test
+    void schedule_withAlarms_createsTheScheduleThenItsNoTickAlarm_afterCountingTickZero() throws Exception {
+        aws.server.stubFor(post(PATH).willReturn(answer(200, null, ARN)));
+        aws.server.stubFor(post(PUT_ALARM).willReturn(cloudWatch(200, null, null, null)));
+
+        alarmed.schedule("android-2-1-0", Duration.ofMinutes(5));
+
+        assertEquals(List.of("POST " + PATH, "POST " + PUT_ALARM), requests(), "the schedule first, then its alarm");
+        ServeEvent put = calls().get(1);
+        assertEquals("rpc-v2-cbor", put.getRequest().getHeader("smithy-protocol"));
+        assertTrue(put.getRequest().getHeader("Authorization").contains("/eu-west-1/monitoring/aws4_request"), "signed for CloudWatch");
+        JsonNode alarm = CBOR.readTree(put.getRequest().getBody());
+        assertEquals("ringmaster-no-tick-android-2-1-0", alarm.path("AlarmName").asText());
+        assertEquals("Ringmaster", alarm.path("Namespace").asText());
+        assertEquals("Ticks", alarm.path("MetricName").asText());
+        assertEquals(JSON.readTree("[{\"Name\":\"RolloutId\",\"Value\":\"android-2-1-0\"}]"), JSON.valueToTree(alarm.path("Dimensions")));
+        assertEquals("Sum", alarm.path("Statistic").asText());
+        assertEquals(300, alarm.path("Period").asInt(), "one tick interval");
+        assertEquals(2, alarm.path("EvaluationPeriods").asInt());
+        assertEquals(2, alarm.path("DatapointsToAlarm").asInt(), "two intervals in a row without a tick");
+        assertEquals(1.0, alarm.path("Threshold").asDouble());
+        assertEquals("LessThanThreshold", alarm.path("ComparisonOperator").asText());
+        assertEquals("breaching", alarm.path("TreatMissingData").asText(), "no tick at all is the very thing to alarm on");
+        assertEquals(List.of(TOPIC), List.of(alarm.path("AlarmActions").get(0).asText()));
+        assertEquals(1, alarm.path("AlarmActions").size());
+        assertEquals(1, printed.size(), printed.toString());
+        JsonNode tick0 = JSON.readTree(printed.get(0).substring("out ".length()));
+        assertEquals("android-2-1-0", tick0.path("RolloutId").asText());
+        assertEquals(1, tick0.path("Ticks").asInt());
+        assertEquals(NOW.toEpochMilli(), tick0.path("_aws").path("Timestamp").asLong());
+    }
+
+    @Test
+    void schedule_hourlyTicks_alarmAfterTwoHours() throws Exception {
+        aws.server.stubFor(post(PATH).willReturn(answer(200, null, ARN)));
+        aws.server.stubFor(post(PUT_ALARM).willReturn(cloudWatch(200, null, null, null)));
+
+        alarmed.schedule("android-2-1-0", Duration.ofHours(1));
+
+        assertEquals(3600, CBOR.readTree(calls().get(1).getRequest().getBody()).path("Period").asInt());
+    }
+
+    @Test
+    void schedule_alarmRefused_stillTicks_andTheLogSaysWhy() throws Exception {
+        aws.server.stubFor(post(PATH).willReturn(answer(200, null, ARN)));
+        aws.server.stubFor(post(PUT_ALARM).willReturn(cloudWatch(403, "AccessDenied", "com.amazonaws.cloudwatch#AccessDenied",
+                "User: arn:aws:sts::123456789012:assumed-role/ringmaster-operate is not authorized to perform: cloudwatch:PutMetricAlarm")));
+
+        alarmed.schedule("android-2-1-0", Duration.ofMinutes(5));
+
+        aws.server.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        String said = printed.get(printed.size() - 1);
+        assertTrue(said.startsWith("err rollout android-2-1-0 ticks without its no-tick alarm: CloudWatch PutMetricAlarm "
+                + "ringmaster-no-tick-android-2-1-0 failed: HTTP 403"), said);
+        assertTrue(said.contains("not authorized to perform: cloudwatch:PutMetricAlarm"), said);
+    }
+
+    @Test
+    void unschedule_withAlarms_deletesTheAlarmThenTheSchedule_andAnAlarmAlreadyGoneIsFine() throws Exception {
+        aws.server.stubFor(post(DELETE_ALARMS).inScenario("a").whenScenarioStateIs(STARTED).willSetStateTo("gone")
+                .willReturn(cloudWatch(200, null, null, null)));
+        aws.server.stubFor(post(DELETE_ALARMS).inScenario("a").whenScenarioStateIs("gone")
+                .willReturn(cloudWatch(404, "ResourceNotFound", "com.amazonaws.cloudwatch#ResourceNotFound", "Alarm does not exist")));
+        aws.server.stubFor(delete(urlPathEqualTo(PATH)).willReturn(answer(200, null, "{}")));
+
+        alarmed.unschedule("android-2-1-0");
+        alarmed.unschedule("android-2-1-0");
+
+        assertEquals(List.of("POST " + DELETE_ALARMS, "DELETE " + PATH, "POST " + DELETE_ALARMS, "DELETE " + PATH), requests());
+        assertEquals(JSON.readTree("{\"AlarmNames\":[\"ringmaster-no-tick-android-2-1-0\"]}"),
+                JSON.valueToTree(CBOR.readTree(calls().get(0).getRequest().getBody())));
+    }
+
+    @Test
+    void unschedule_alarmNotDeleted_keepsTheSchedule_soTheNextTickTriesBothAgain() throws Exception {
+        aws.server.stubFor(post(DELETE_ALARMS).willReturn(cloudWatch(403, "AccessDenied", "com.amazonaws.cloudwatch#AccessDenied",
+                "not authorized to perform: cloudwatch:DeleteAlarms")));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> alarmed.unschedule("android-2-1-0"));
+
+        assertTrue(e.getMessage().startsWith("CloudWatch DeleteAlarms ringmaster-no-tick-android-2-1-0 failed: HTTP 403"), e.getMessage());
+        aws.server.verify(0, deleteRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test

@@ -1,14 +1,19 @@
 package dev.ringmaster.functions.evaluategates;
 
+import dev.ringmaster.adapters.aws.EmbeddedMetric;
 import dev.ringmaster.core.step.EvaluateGates;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /** Step function evaluate-gates: one tick of one rollout, invoked by its schedule. */
 public class EvaluateGatesFunction {
 
     @Inject
     EvaluateGates evaluateGates;
+
+    @Inject
+    Clock clock;
 
     @Funq("evaluate-gates")
     public TickResult evaluateGates(Tick tick) {
@@ -17,6 +22,10 @@ public class EvaluateGatesFunction {
             throw new IllegalArgumentException("a tick is {\"rolloutId\": \"...\"}; this one has no rolloutId");
         }
         EvaluateGates.Result r = evaluateGates.tick(id);
+        if (r.rollout() != null) {
+            // Counted by the rollout's no-tick alarm (CloudWatch reads the metric from this log line): only a tick that finished.
+            System.out.println(EmbeddedMetric.tick(id, clock.instant()));
+        }
         return new TickResult(id, r.decision().map(d -> d.type().name()).orElse(null), r.written(), r.note());
     }
 }

@@ -3,6 +3,7 @@ package dev.ringmaster.functions.runtime;
 import dev.ringmaster.adapters.aws.AwsClients;
 import dev.ringmaster.adapters.aws.EventBridgePublisher;
 import dev.ringmaster.adapters.aws.EventBridgeTickScheduler;
+import dev.ringmaster.adapters.aws.NoTickAlarm;
 import dev.ringmaster.adapters.dynamodb.DynamoDbRolloutStore;
 import dev.ringmaster.adapters.live.LiveTargets;
 import dev.ringmaster.adapters.live.LiveNotifiers;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -134,15 +136,19 @@ public class Producers {
 
     @Produces
     @Singleton
-    TickScheduler scheduler(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials) {
+    TickScheduler scheduler(RingmasterConfig config, SdkHttpClient http, AwsCredentialsProvider credentials, Clock clock) {
         RingmasterConfig.Scheduler s = config.scheduler();
         if (s.functionArn().isEmpty() || s.roleArn().isEmpty()) {
             // advance-phase, pause-store-rollout and notify-channel never schedule: they need no ARNs. A
             // function that does gets the missing key named instead of a schedule that invokes nothing.
             return new UnconfiguredScheduler();
         }
+        // Each schedule's alarm reports to on-call through the function's log (stdout: its tick-0 metric; stderr: a failure).
+        NoTickAlarm alarm = s.alarmTopicArn().filter(t -> !t.isBlank()).map(topic -> new NoTickAlarm(
+                aws(CloudWatchClient.builder(), config, Optional.empty(), http, credentials).build(), topic, clock, System.out::println))
+                .orElse(null);
         return new EventBridgeTickScheduler(aws(SchedulerClient.builder(), config, s.endpoint(), http, credentials).build(),
-                s.functionArn().get(), s.roleArn().get(), s.group().orElse(null));
+                s.functionArn().get(), s.roleArn().get(), s.group().orElse(null), alarm, System.err::println);
     }
 
     @Produces

@@ -124,5 +124,8 @@ public interface RingmasterConfig {
 
         /** Overrides https://scheduler.REGION.amazonaws.com; else RINGMASTER_AWS_ENDPOINT. */
         Optional<String> endpoint();
+
+        /** The on-call SNS topic each schedule's no-tick alarm notifies; unset: schedules get no alarm. */
+        Optional<String> alarmTopicArn();
     }
 }
