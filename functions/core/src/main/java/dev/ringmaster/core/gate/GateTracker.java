@@ -254,17 +254,16 @@ public final class GateTracker {
         return c;
     }
 
-    /** A side this tracker can use: counts for rates, events over minutes for counts. */
     private boolean usable(Measure m) {
-        return kind == MetricKind.COUNT ? m instanceof Measure.Events : m instanceof Measure.Counts;
+        return RelativeRateTest.usable(kind, m);
     }
 
     private static double events(Measure m) {
-        return m instanceof Measure.Counts c ? c.bad() : ((Measure.Events) m).events();
+        return RelativeRateTest.events(m);
     }
 
     private static double exposure(Measure m) {
-        return m instanceof Measure.Counts c ? c.total() : ((Measure.Events) m).minutes();
+        return RelativeRateTest.exposure(m);
     }
 
     private Outcome addCounts(Sample s) {

@@ -71,14 +71,21 @@ final class RelativeRateTest implements Statistic {
     }
 
     private boolean usable(Measure m) {
+        return usable(kind, m);
+    }
+
+    /** A side a test of this kind can use: counts for rates, events over minutes for counts. */
+    static boolean usable(MetricKind kind, Measure m) {
         return kind == MetricKind.COUNT ? m instanceof Measure.Events : m instanceof Measure.Counts;
     }
 
-    private static double events(Measure m) {
+    /** The events of a side: bad trials, or events. */
+    static double events(Measure m) {
         return m instanceof Measure.Counts c ? c.bad() : ((Measure.Events) m).events();
     }
 
-    private static double exposure(Measure m) {
+    /** The exposure of a side: trials, or minutes. */
+    static double exposure(Measure m) {
         return m instanceof Measure.Counts c ? c.total() : ((Measure.Events) m).minutes();
     }
 

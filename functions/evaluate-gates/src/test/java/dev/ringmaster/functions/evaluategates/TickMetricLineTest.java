@@ -9,11 +9,7 @@ import dev.ringmaster.functions.runtime.Fixtures;
 import dev.ringmaster.functions.runtime.LocalAws;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalAws.class)
 class TickMetricLineTest {
 
-    /** The metric lines the function printed to stdout (its Lambda log) while {@code body} was ticked. */
+    /** The metric lines printed while the function handled {@code body}. */
     private static List<JsonNode> metricLinesOf(String body) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            given().contentType("application/json").body(body).post().then().statusCode(200);
-        } finally {
-            System.setOut(original);
-        }
-        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n"))
-                .filter(line -> line.startsWith("{\"_aws\"")).map(Fixtures::json).toList();
+        return Fixtures.metricLinesOf(() -> given().contentType("application/json").body(body).post().then().statusCode(200));
     }
 
     @Test

@@ -14,11 +14,7 @@ import dev.ringmaster.functions.runtime.Fixtures;
 import dev.ringmaster.functions.runtime.LocalAws;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalAws.class)
 class ProtectiveActionMetricTest {
 
-    /** The metric lines the function printed to stdout (its Lambda log) while it handled {@code event}. */
-    private static List<JsonNode> metricLinesOf(RolloutEvent event) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            given().contentType("application/json").body(Fixtures.envelope(event)).post().then().statusCode(200);
-        } finally {
-            System.setOut(original);
-        }
-        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n"))
-                .filter(line -> line.startsWith("{\"_aws\"")).map(Fixtures::json).toList();
+    /** The metric lines printed while the function handled {@code body}. */
+    private static List<JsonNode> metricLinesOf(String body) {
+        return Fixtures.metricLinesOf(() -> given().contentType("application/json").body(body).post().then().statusCode(200));
     }
 
     @Test
@@ -52,7 +39,7 @@ class ProtectiveActionMetricTest {
         RolloutEvent rollback = Fixtures.asked(id, RolloutState.ROLLING_BACK, Command.Type.ROLLBACK, Action.ROLLBACK,
                 NotifyEvent.ROLLED_BACK, Fixtures.now());
 
-        List<JsonNode> lines = metricLinesOf(rollback);
+        List<JsonNode> lines = metricLinesOf(Fixtures.envelope(rollback));
 
         assertEquals(1, lines.size(), lines.toString());
         JsonNode line = lines.get(0);
@@ -72,6 +59,6 @@ class ProtectiveActionMetricTest {
         Fixtures.running(id, Fixtures.healthyPlan(id), 0, Duration.ofMinutes(30));
         RolloutEvent halt = Fixtures.asked(id, RolloutState.PAUSED, Command.Type.PAUSE, Action.HALT, NotifyEvent.PAUSED, Fixtures.now());
 
-        assertEquals(List.of(), metricLinesOf(halt));
+        assertEquals(List.of(), metricLinesOf(Fixtures.envelope(halt)));
     }
 }

@@ -175,4 +175,21 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The CloudWatch Embedded Metric Format lines the function printed to stdout (its Lambda log) during
+     * {@code call} (an invocation of the function under test).
+     */
+    public static List<JsonNode> metricLinesOf(Runnable call) {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setOut(original);
+        }
+        return java.util.Arrays.stream(captured.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n"))
+                .filter(line -> line.startsWith("{\"_aws\"")).map(Fixtures::json).toList();
+    }
 }
