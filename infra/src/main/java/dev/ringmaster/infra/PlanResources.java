@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  * @param crashlyticsAudience   the Pub/Sub push subscription's token audience, or null
  * @param crashlyticsEmail      the push subscription's service account, or null
  * @param targetSettings        the target adapters' settings (docs/targets.md) by environment variable
+ * @param webhookSecretsInSsm   the webhook secrets are SecureString parameters you create under /ringmaster/webhook/
+ *                              (no charge) instead of Secrets Manager secrets the stack generates ($0.40 a month each)
  */
 record PlanResources(List<String> flagBuckets, List<String> appConfigApplications, List<String> ecrRepositories,
                      boolean cloudWatchMetrics, List<String> sesIdentities, String crashlyticsAudience, String crashlyticsEmail,
-                     Map<String, String> targetSettings) {
-    static final PlanResources NONE = new PlanResources(List.of(), List.of(), List.of(), false, List.of(), null, null, Map.of());
+                     Map<String, String> targetSettings, boolean webhookSecretsInSsm) {
+    static final PlanResources NONE = new PlanResources(List.of(), List.of(), List.of(), false, List.of(), null, null, Map.of(),
+            false);
     /**
      * Context key → the setting's environment variable. The credentials are references the functions may read
      * (SSM parameters under /ringmaster/, secrets under ringmaster/), never the values: the template is not secret.
@@ -63,7 +66,15 @@ record PlanResources(List<String> flagBuckets, List<String> appConfigApplication
                 list(context, "ecrRepositories", ECR, "an ECR repository name or ARN"),
                 flag(context.apply("cloudWatchMetrics")),
                 list(context, "sesIdentities", null, "an SES identity (a domain or an e-mail address)"),
-                audience, email, settings(context));
+                audience, email, settings(context), ssm(context.apply("webhookSecrets")));
+    }
+
+    private static boolean ssm(Object value) {
+        String v = value == null ? "secretsmanager" : value.toString().trim();
+        if (!v.equals("secretsmanager") && !v.equals("ssm")) {
+            throw new IllegalArgumentException("context webhookSecrets: '" + value + "' is not secretsmanager or ssm");
+        }
+        return v.equals("ssm");
     }
 
     private static Map<String, String> settings(Function<String, Object> context) {

@@ -92,9 +92,15 @@ public final class RingmasterStack extends Stack {
                 .resourceName(NAME + "-evaluate-gates").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()));
         env.put("RINGMASTER_INVOCATION_TIMEOUT", TIMEOUT.toSeconds() + "s");
         for (String kind : WEBHOOK_SECRETS) {
+            String variable = "RINGMASTER_WEBHOOK_SECRET_" + kind.toUpperCase(Locale.ROOT).replace('-', '_');
+            if (plans.webhookSecretsInSsm()) {
+                // CloudFormation cannot create a SecureString: you put it (docs/deploy.md); every function may read /ringmaster/.
+                env.put(variable, "ssm:/" + NAME + "/webhook/" + kind);
+                continue;
+            }
             Secret secret = Secret.Builder.create(this, "Webhook-" + kind).secretName(NAME + "/webhook/" + kind)
                     .description("The " + kind + " webhook's shared secret (docs/webhooks.md)").build();
-            env.put("RINGMASTER_WEBHOOK_SECRET_" + kind.toUpperCase(Locale.ROOT).replace('-', '_'), "secretsmanager:" + secret.getSecretArn());
+            env.put(variable, "secretsmanager:" + secret.getSecretArn());
         }
 
         for (String name : FUNCTIONS) {

@@ -41,6 +41,7 @@ class PlanResourcesTest {
         app.getNode().setContext("appStoreConnectKeyId", "2X9R4HXF34");
         app.getNode().setContext("appStoreConnectIssuerId", "57246542-96fe-1a63-e053-0824d011072a");
         app.getNode().setContext("appStoreConnectPrivateKey", "secretsmanager:ringmaster/asc-key");
+        app.getNode().setContext("webhookSecrets", "ssm");
         stack = Template.fromStack(RingmasterApp.synth(app, RingmasterStackTest.zips(root)));
         policies = new Policies(stack.toJSON());
     }
@@ -142,6 +143,15 @@ class PlanResourcesTest {
     }
 
     @Test
+    void webhookSecretsInSsm_noSecretsManagerSecret_ingestWebhookReadsTheParameters() {
+        stack.resourceCountIs("AWS::SecretsManager::Secret", 0);
+        stack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-ingest-webhook",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "RINGMASTER_WEBHOOK_SECRET_APPSTORE", "ssm:/ringmaster/webhook/appstore",
+                        "RINGMASTER_WEBHOOK_SECRET_CANARY_DIFF", "ssm:/ringmaster/webhook/canary-diff")))));
+    }
+
+    @Test
     void aCredentialGivenAsItsValue_isRefusedWithoutShowingIt() {
         String key = "-----BEGIN PRIVATE KEY-----MIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -160,7 +170,8 @@ class PlanResourcesTest {
                 "appConfigApplications", "context appConfigApplications: 'Acme_Flags' is not an AppConfig application ID (4-7 lowercase letters and digits)",
                 "ecrRepositories", "context ecrRepositories: 'Acme_Flags' is not an ECR repository name or ARN",
                 "sesIdentities", "context sesIdentities: 'Acme_Flags' is not an SES identity (a domain or an e-mail address)",
-                "cloudWatchMetrics", "context cloudWatchMetrics: 'Acme_Flags' is not true or false");
+                "cloudWatchMetrics", "context cloudWatchMetrics: 'Acme_Flags' is not true or false",
+                "webhookSecrets", "context webhookSecrets: 'Acme_Flags' is not secretsmanager or ssm");
         cases.forEach((key, message) -> assertEquals(message, assertThrows(IllegalArgumentException.class,
                 () -> PlanResources.from(Map.of(key, "Acme_Flags")::get)).getMessage(), key));
         assertEquals("context crashlyticsAudience and crashlyticsEmail go together: the push token is checked for both (crashlyticsEmail is missing)",

@@ -197,6 +197,8 @@ class RingmasterStackTest {
         }
         nativeStack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-ingest-webhook",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_WEBHOOK_CRASHLYTICS_AUDIENCE", Match.absent())))));
+        nativeStack.resourceCountIs("AWS::SecretsManager::Secret", 4);
+        nativeStack.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", "ringmaster/webhook/appstore"));
     }
 
     @Test
