@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
  * @param crashlyticsAudience   the Pub/Sub push subscription's token audience, or null
  * @param crashlyticsEmail      the push subscription's service account, or null
  * @param targetSettings        the target adapters' settings (docs/targets.md) by environment variable
+ * @param noTickAlarm           each running rollout gets its alarm "no tick for two intervals" and its Ticks metric
+ *                              ($0.40 a month each while it runs, by the hour); false leaves both out
  * @param webhookSecretsInSsm   the webhook secrets are SecureString parameters you create under /ringmaster/webhook/
  *                              (no charge) instead of Secrets Manager secrets the stack generates ($0.40 a month each)
  */
 record PlanResources(List<String> flagBuckets, List<String> appConfigApplications, List<String> ecrRepositories,
                      boolean cloudWatchMetrics, List<String> sesIdentities, String crashlyticsAudience, String crashlyticsEmail,
-                     Map<String, String> targetSettings, boolean webhookSecretsInSsm) {
+                     Map<String, String> targetSettings, boolean noTickAlarm, boolean webhookSecretsInSsm) {
     static final PlanResources NONE = new PlanResources(List.of(), List.of(), List.of(), false, List.of(), null, null, Map.of(),
-            false);
+            true, false);
     /**
      * Context key → the setting's environment variable. The credentials are references the functions may read
      * (SSM parameters under /ringmaster/, secrets under ringmaster/), never the values: the template is not secret.
@@ -64,9 +66,10 @@ record PlanResources(List<String> flagBuckets, List<String> appConfigApplication
                 list(context, "flagBuckets", BUCKET, "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens)"),
                 list(context, "appConfigApplications", APPCONFIG_ID, "an AppConfig application ID (4-7 lowercase letters and digits)"),
                 list(context, "ecrRepositories", ECR, "an ECR repository name or ARN"),
-                flag(context.apply("cloudWatchMetrics")),
+                flag("cloudWatchMetrics", context.apply("cloudWatchMetrics"), false),
                 list(context, "sesIdentities", null, "an SES identity (a domain or an e-mail address)"),
-                audience, email, settings(context), ssm(context.apply("webhookSecrets")));
+                audience, email, settings(context), flag("noTickAlarm", context.apply("noTickAlarm"), true),
+                ssm(context.apply("webhookSecrets")));
     }
 
     private static boolean ssm(Object value) {
@@ -118,10 +121,10 @@ record PlanResources(List<String> flagBuckets, List<String> appConfigApplication
         return List.copyOf(items);
     }
 
-    private static boolean flag(Object value) {
-        String v = value == null ? "false" : value.toString().trim().toLowerCase(Locale.ROOT);
+    private static boolean flag(String key, Object value, boolean absent) {
+        String v = value == null ? String.valueOf(absent) : value.toString().trim().toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("context cloudWatchMetrics: '" + value + "' is not true or false");
+            throw new IllegalArgumentException("context " + key + ": '" + value + "' is not true or false");
         }
         return v.equals("true");
     }

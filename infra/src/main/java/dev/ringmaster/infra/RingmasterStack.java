@@ -140,7 +140,12 @@ public final class RingmasterStack extends Stack {
             functions.get("ingest-webhook").addEnvironment("RINGMASTER_WEBHOOK_CRASHLYTICS_AUDIENCE", plans.crashlyticsAudience());
             functions.get("ingest-webhook").addEnvironment("RINGMASTER_WEBHOOK_CRASHLYTICS_EMAIL", plans.crashlyticsEmail());
         }
-        noTickAlarms(onCall);
+        if (plans.noTickAlarm()) {
+            noTickAlarms(onCall);
+        } else {
+            // No alarm to count for: a Ticks line would still make a metric CloudWatch bills by the hour.
+            functions.get("evaluate-gates").addEnvironment("RINGMASTER_TICK_METRIC", "false");
+        }
         for (String name : List.of("evaluate-gates", "operate", "ingest-webhook")) {
             bus.grantPutEventsTo(functions.get(name));
         }

@@ -42,6 +42,7 @@ class PlanResourcesTest {
         app.getNode().setContext("appStoreConnectIssuerId", "57246542-96fe-1a63-e053-0824d011072a");
         app.getNode().setContext("appStoreConnectPrivateKey", "secretsmanager:ringmaster/asc-key");
         app.getNode().setContext("webhookSecrets", "ssm");
+        app.getNode().setContext("noTickAlarm", "false");
         stack = Template.fromStack(RingmasterApp.synth(app, RingmasterStackTest.zips(root)));
         policies = new Policies(stack.toJSON());
     }
@@ -152,6 +153,20 @@ class PlanResourcesTest {
     }
 
     @Test
+    void noTickAlarmFalse_noAlarmTopicForSchedules_noAlarmPermissions_andEvaluateGatesPrintsNoTicksMetric() {
+        for (String fn : List.of("evaluate-gates", "operate")) {
+            stack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-" + fn, "Environment",
+                    Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_SCHEDULER_ALARM_TOPIC_ARN", Match.absent())))));
+        }
+        stack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-evaluate-gates", "Environment",
+                Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_TICK_METRIC", "false")))));
+        for (String fn : List.of("operate", "evaluategates")) {
+            assertEquals(List.of(), policies.resources(fn, "cloudwatch:PutMetricAlarm"), fn);
+            assertEquals(List.of(), policies.resources(fn, "cloudwatch:DeleteAlarms"), fn);
+        }
+    }
+
+    @Test
     void aCredentialGivenAsItsValue_isRefusedWithoutShowingIt() {
         String key = "-----BEGIN PRIVATE KEY-----MIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -171,7 +186,8 @@ class PlanResourcesTest {
                 "ecrRepositories", "context ecrRepositories: 'Acme_Flags' is not an ECR repository name or ARN",
                 "sesIdentities", "context sesIdentities: 'Acme_Flags' is not an SES identity (a domain or an e-mail address)",
                 "cloudWatchMetrics", "context cloudWatchMetrics: 'Acme_Flags' is not true or false",
-                "webhookSecrets", "context webhookSecrets: 'Acme_Flags' is not secretsmanager or ssm");
+                "webhookSecrets", "context webhookSecrets: 'Acme_Flags' is not secretsmanager or ssm",
+                "noTickAlarm", "context noTickAlarm: 'Acme_Flags' is not true or false");
         cases.forEach((key, message) -> assertEquals(message, assertThrows(IllegalArgumentException.class,
                 () -> PlanResources.from(Map.of(key, "Acme_Flags")::get)).getMessage(), key));
         assertEquals("context crashlyticsAudience and crashlyticsEmail go together: the push token is checked for both (crashlyticsEmail is missing)",

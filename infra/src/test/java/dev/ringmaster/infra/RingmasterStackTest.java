@@ -179,6 +179,8 @@ class RingmasterStackTest {
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_SCHEDULER_ALARM_TOPIC_ARN",
                             Map.of("Ref", Match.stringLikeRegexp("^OnCall")))))));
         }
+        nativeStack.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "ringmaster-evaluate-gates",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("RINGMASTER_TICK_METRIC", Match.absent())))));
         Policies policies = new Policies(resources);
         String noTick = "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:ringmaster-no-tick-*";
         assertEquals(List.of(noTick), policies.resources("operate", "cloudwatch:PutMetricAlarm"));
