@@ -10,7 +10,8 @@ public final class Prices {
     public static final Price LAMBDA_REQUEST = new Price(0.20 / 1e6, "request",
             "AWS whitepaper 'How AWS Pricing Works: Lambda' (docs.aws.amazon.com): $0.20 per 1M requests" + AS_OF, true);
     public static final Price LAMBDA_GB_SECOND = new Price(0.0000166667, "GB-second",
-            "aws.amazon.com/lambda/pricing: $0.0000166667 per GB-second, x86, first 6 billion GB-s a month" + AS_OF, true);
+            "aws.amazon.com/lambda/pricing: $0.00001667 per GB-second in its example; $0.0000166667, x86, first 6 billion GB-s a"
+                    + " month, per cloudchipr.com 'AWS Lambda pricing'" + AS_OF, true);
     public static final Price DYNAMODB_READ = new Price(0.125 / 1e6, "read request unit",
             "aws.amazon.com/dynamodb/pricing/on-demand after the 1 Nov 2024 cut, as summarized by airbyte.com 'DynamoDB pricing': "
                     + "$0.125 per 1M RRU" + AS_OF + "; UNVERIFIED on AWS's page", false);
