@@ -9,7 +9,11 @@ import dev.ringmaster.core.plan.Plan;
 import dev.ringmaster.core.port.EventPublisher;
 import dev.ringmaster.core.port.RolloutStore;
 import dev.ringmaster.core.port.TickScheduler;
+import dev.ringmaster.core.plan.Phase;
+import dev.ringmaster.core.port.StoredRollout;
 import dev.ringmaster.core.rollout.DecisionEngine;
+import dev.ringmaster.core.rollout.GateLedger;
+import dev.ringmaster.core.rollout.Live;
 import dev.ringmaster.core.rollout.Rollout;
 import dev.ringmaster.core.step.EvaluateGates;
 import dev.ringmaster.core.step.PlanCache;
@@ -25,12 +29,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * evaluate-gates in this JVM, warm: the bench rollout ticked again and again at one instant, its metrics served from
- * memory, its store the DynamoDB adapter on DynamoDB Local. Only public APIs (the EvaluateGates constructor and
- * tick, DecisionEngine.decide, the ports), so the harness measures whatever the core does per tick.
+ * evaluate-gates in this JVM, warm: the bench rollout's tick at {@code NOW}, one 5-minute step after the tick before
+ * it, its metrics served from memory, its store the DynamoDB adapter on DynamoDB Local. Every measured tick starts from
+ * the same stored rollout (as the tick 5 minutes earlier left it, put back with an uncounted client before each), so
+ * each is the steady-state tick at that history: one new sample per metric. Only public APIs (the EvaluateGates
+ * constructor and tick, GateLedger and DecisionEngine.decide, the ports).
  */
 public final class SteadyState {
     /** The histories of the curve: the rollout has been in its last phase this long. */
@@ -38,6 +46,9 @@ public final class SteadyState {
     static final Instant NOW = Instant.parse("2026-06-10T12:00:00Z");
     /** The decision alone is cheap: timed this many times per measured tick, so a few collector pauses do not make its p99. */
     static final int DECIDES_PER_TICK = 10;
+    /** The rollout's STATE item key (docs/state.md). */
+    private static final Function<String, Map<String, AttributeValue>> STATE_KEY = id -> Map.of(
+            "pk", AttributeValue.fromS("ROLLOUT#" + id), "sk", AttributeValue.fromS("STATE"));
 
     /**
      * One history's figures, per tick: times in milliseconds ({@code storeMs}: the mean time inside DynamoDB calls;
@@ -66,7 +77,10 @@ public final class SteadyState {
                 subjects.add(new Subject(dynamo, bench, h));
             }
             for (int i = 0; i < warmup; i++) {
-                subjects.forEach(s -> s.gates.tick(s.id));
+                subjects.forEach(s -> {
+                    s.restore();
+                    s.gates.tick(s.id);
+                });
             }
             return subjects.stream().map(s -> s.measure(warmup, ticks)).toList();
         } finally {
@@ -80,6 +94,10 @@ public final class SteadyState {
         final BenchRollout bench;
         final OperationCounter counter = new OperationCounter();
         final DynamoDbClient client;
+        /** Puts the stored rollout back between ticks; its calls are not the tick's. */
+        final DynamoDbClient uncounted;
+        final String table;
+        final Map<String, AttributeValue> before;
         final RolloutStore store;
         final HealthyMetrics metrics;
         final EvaluateGates gates;
@@ -89,7 +107,8 @@ public final class SteadyState {
             this.history = history;
             this.bench = bench;
             this.client = dynamo.client(counter);
-            String table = "bench-steady-" + history.toMinutes();
+            this.uncounted = dynamo.client();
+            this.table = "bench-steady-" + history.toMinutes();
             DynamoDbRolloutStore.createTable(client, table);
             this.store = new DynamoDbRolloutStore(client, table);
             this.id = "bench-" + history.toMinutes() + "m";
@@ -97,6 +116,14 @@ public final class SteadyState {
             this.metrics = new HealthyMetrics(bench.plan(), NOW.minus(history), NOW, 7);
             EventPublisher bus = event -> { };
             this.gates = new EvaluateGates(store, metrics, bus, new Idle(), Clock.fixed(NOW, ZoneOffset.UTC), new PlanCache(), null);
+            // The tick before: it leaves the rollout (and its gate ledger) as every measured tick finds it.
+            new EvaluateGates(store, metrics, bus, new Idle(), Clock.fixed(NOW.minus(HealthyMetrics.STEP), ZoneOffset.UTC),
+                    new PlanCache(), null).tick(id);
+            this.before = uncounted.getItem(b -> b.tableName(table).key(STATE_KEY.apply(id)).consistentRead(true)).item();
+        }
+
+        void restore() {
+            uncounted.putItem(b -> b.tableName(table).item(before));
         }
 
         Point measure(int warmup, int ticks) {
@@ -108,6 +135,7 @@ public final class SteadyState {
             double[] own = new double[ticks];
             long allocated = 0;
             for (int i = 0; i < ticks; i++) {
+                restore();
                 long bytes = threads.getThreadAllocatedBytes(thread);
                 long inStore = counter.nanos();
                 long start = System.nanoTime();
@@ -119,6 +147,7 @@ public final class SteadyState {
                 decision = decisionOf(r);
             }
             OperationCounter.Counts counts = counter.counts();
+            restore();
             double[] decide = decide(bench.plan(), store, metrics, id, warmup, DECIDES_PER_TICK * ticks);
             Map<String, Double> calls = new LinkedHashMap<>();
             counts.calls().forEach((op, n) -> calls.put(op, n / (double) ticks));
@@ -132,31 +161,47 @@ public final class SteadyState {
         @Override
         public void close() {
             client.close();
+            uncounted.close();
         }
     }
 
-    /** The decision alone: the same observations the tick reads, judged by DecisionEngine.decide. */
+    /**
+     * The decision alone, as the tick makes it in memory: its gate ledger opened from the stored text, the metrics'
+     * new samples (read beforehand, from where the ledger says) folded in, DecisionEngine.decide, the ledger written
+     * back to text. No I/O.
+     */
     private static double[] decide(Plan plan, RolloutStore store, HealthyMetrics metrics, String id, int warmup, int ticks) {
-        Rollout r = store.find(id).orElseThrow().rollout();
+        StoredRollout stored = store.find(id).orElseThrow();
+        Rollout r = stored.rollout();
+        Phase phase = plan.phases().get(r.phaseIndex());
+        DecisionEngine engine = new DecisionEngine();
         Set<String> names = new LinkedHashSet<>();
         plan.haltRules().stream().map(HaltRule::metric).forEach(names::add);
-        plan.phases().get(r.phaseIndex()).gates().stream().map(Gate::metric).forEach(names::add);
+        phase.gates().stream().map(Gate::metric).forEach(names::add);
+        Map<String, Instant> from = GateLedger.open(plan, r.phaseIndex(), engine.thresholds(plan, phase, NOW, r.phaseEnteredAt()),
+                stored.ledger()).readFrom(plan, phase.gates(), names, NOW);
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
-        for (String name : names) {
-            observations.put(name, new MetricSeries(name, metrics.read(plan.metrics().get(name), id, plan.version(), r.phaseEnteredAt(), NOW),
-                    false));
-        }
-        DecisionEngine engine = new DecisionEngine();
+        from.forEach((name, start) -> observations.put(name,
+                new MetricSeries(name, metrics.read(plan.metrics().get(name), id, plan.version(), start, NOW), false)));
         for (int i = 0; i < warmup; i++) {
-            engine.decide(plan, r, observations, NOW);
+            decideOnce(engine, plan, stored, observations);
         }
         double[] times = new double[ticks];
         for (int i = 0; i < ticks; i++) {
             long start = System.nanoTime();
-            engine.decide(plan, r, observations, NOW);
+            decideOnce(engine, plan, stored, observations);
             times[i] = (System.nanoTime() - start) / 1e6;
         }
         return times;
+    }
+
+    private static String decideOnce(DecisionEngine engine, Plan plan, StoredRollout stored, Map<String, MetricSeries> observations) {
+        Rollout r = stored.rollout();
+        GateLedger ledger = GateLedger.open(plan, r.phaseIndex(),
+                engine.thresholds(plan, plan.phases().get(r.phaseIndex()), NOW, r.phaseEnteredAt()), stored.ledger());
+        ledger.fold(observations, NOW);
+        engine.decide(plan, r, observations, NOW, Live.since(r.phaseEnteredAt()), ledger);
+        return ledger.encode();
     }
 
     private static String decisionOf(EvaluateGates.Result r) {

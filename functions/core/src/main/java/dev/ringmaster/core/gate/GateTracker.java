@@ -18,6 +18,7 @@ import java.util.List;
 public final class GateTracker {
     private final MetricKind kind;
     private final Thresholds t;
+    private final Criterion criterion;
     private final boolean relative;
     private final boolean flipped;
     private final double bound;
@@ -51,18 +52,19 @@ public final class GateTracker {
     /** Whether a tracker keeps this criterion's verdict: else the engine judges it on the samples. */
     public static boolean covers(Criterion criterion, MetricKind kind) {
         Bound b = criterion.bound();
-        return GateEngine.scope(criterion) == null && kind != MetricKind.CHECK
-                && b.type() != Bound.Type.PASS && b.value() != 0 && !(kind == MetricKind.RATE && !b.relative() && b.value() >= 1);
+        return GateEngine.scope(criterion) == null && kind != MetricKind.CHECK && b.type() != Bound.Type.PASS
+                && !(kind == MetricKind.GAUGE && b.value() == 0);
     }
 
     public GateTracker(Criterion criterion, MetricKind kind, Thresholds t) {
         if (!covers(criterion, kind)) {
-            throw new IllegalArgumentException(criterion.describe() + ": GateTracker covers phase-long rate, gauge and"
-                    + " count gates with a nonzero bound; judge this one with GateEngine");
+            throw new IllegalArgumentException(criterion.describe() + ": GateTracker covers phase-long rate, count and"
+                    + " gauge gates (a gauge's bound nonzero); judge this one with GateEngine");
         }
         Bound b = criterion.bound();
         this.kind = kind;
         this.t = t;
+        this.criterion = criterion;
         this.relative = b.relative();
         double margin = GateEngine.margin(criterion);
         if (kind == MetricKind.GAUGE) {
@@ -101,6 +103,15 @@ public final class GateTracker {
             for (int k = 0; k < alternatives.length; k++) {
                 alternatives[k] = RateTest.GRID.alternative(bound, RateTest.FAIL_STEPS[k]);
             }
+        }
+        if (!relative && (bound == 0 || kind == MetricKind.RATE && bound >= 1)) {
+            // a zero bound (one event breaks it) or one a rate always meets: sums alone, no likelihood ratio to detect with
+            coefficients = null;
+            detector = null;
+            llr = null;
+            sinceStart = null;
+            startBlock = null;
+            return;
         }
         coefficients = relative ? null : kind == MetricKind.COUNT ? eventCoefficients(bound, alternatives)
                 : RateTest.coefficients(bound, alternatives);
@@ -142,6 +153,9 @@ public final class GateTracker {
             return gauge.judge(values, values == 0 ? Double.NaN : shift + xa / values,
                     values < GaugeTest.MIN_VALUES ? Double.NaN : GaugeTest.sigma(values, xa, xb, sigmaFloor), now.alphaFail());
         }
+        if (detector == null) {
+            return judge(criterion, now, margin, sums(now.now()), now.alphaFail());
+        }
         double alpha = now.alphaFail() * (1 - GateEngine.CUMULATIVE_SHARE);
         Verdict cumulative = judge(criterion, now, margin, sums(now.now()), now.alphaFail() * GateEngine.CUMULATIVE_SHARE);
         int k = detector.likelyAlternative();
@@ -161,6 +175,11 @@ public final class GateTracker {
         Statistic statistic = relative ? new RelativeRateTest(criterion, now, kind, sums, margin)
                 : kind == MetricKind.COUNT ? new CountTest(criterion, now, sums, margin) : new RateTest(criterion, now, sums, margin);
         return statistic.judge(0, sums.size(), alphaFail);
+    }
+
+    /** A zero bound or one a rate always meets: the engine's test on the sums (what it judges them on), whole alphaFail. */
+    private Outcome plainOutcome() {
+        return verdict(criterion, t).outcome();
     }
 
     /** One side's sums in the measure its kind reads: counts for rates, events over minutes for counts. */
@@ -290,17 +309,12 @@ public final class GateTracker {
             na += tna;
             xb += tb;
             nb += tnb;
-            if (relative) {
-                RelativeRateTest.llrs(ta, tna, ta + tb, tnb, bound, detector.alternatives(), llr);
-            } else if (kind == MetricKind.COUNT) {
-                for (int k = 0; k < llr.length; k++) {
-                    llr[k] = ta * coefficients[0][k] - tna * coefficients[1][k];
-                }
-            } else {
-                RateTest.llrs(ta, tna, coefficients, llr);
+            if (detector != null) {
+                detect(s, ta, tna, tb, tnb);
             }
-            detector.add(s.at(), llr);
-            sinceStart(c, relative ? s.baseline() : null);
+        }
+        if (detector == null) {
+            return plainOutcome();
         }
         double alphaC = t.alphaFail() * GateEngine.CUMULATIVE_SHARE;
         Outcome cumulative = relative
@@ -311,6 +325,21 @@ public final class GateTracker {
             return Outcome.FAIL;
         }
         return cumulative;
+    }
+
+    /** Feeds one tick's LLRs (from its counts, oriented as the test orients them) to the change detector. */
+    private void detect(Sample s, double ta, double tna, double tb, double tnb) {
+        if (relative) {
+            RelativeRateTest.llrs(ta, tna, ta + tb, tnb, bound, detector.alternatives(), llr);
+        } else if (kind == MetricKind.COUNT) {
+            for (int k = 0; k < llr.length; k++) {
+                llr[k] = ta * coefficients[0][k] - tna * coefficients[1][k];
+            }
+        } else {
+            RateTest.llrs(ta, tna, coefficients, llr);
+        }
+        detector.add(s.at(), llr);
+        sinceStart(s.canary(), relative ? s.baseline() : null);
     }
 
     private void sinceStart(Measure canary, Measure baseline) {

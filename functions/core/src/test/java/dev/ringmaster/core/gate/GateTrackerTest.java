@@ -37,7 +37,11 @@ class GateTrackerTest {
                 new Kind("maxRelative on a rate", new Bound(Bound.Type.MAX_RELATIVE, 1.1), MetricKind.RATE),
                 new Kind("minRelative on a rate", new Bound(Bound.Type.MIN_RELATIVE, 0.9), MetricKind.RATE),
                 new Kind("maxRelative on a gauge", new Bound(Bound.Type.MAX_RELATIVE, 1.2), MetricKind.GAUGE),
-                new Kind("absolute min on a gauge", new Bound(Bound.Type.MIN, 180), MetricKind.GAUGE));
+                new Kind("absolute min on a gauge", new Bound(Bound.Type.MIN, 180), MetricKind.GAUGE),
+                new Kind("absolute max on an event rate", new Bound(Bound.Type.MAX, 0.25), MetricKind.COUNT),
+                new Kind("maxRelative on an event rate", new Bound(Bound.Type.MAX_RELATIVE, 1.5), MetricKind.COUNT),
+                new Kind("zero tolerance on a rate (max: 0)", new Bound(Bound.Type.MAX, 0), MetricKind.RATE),
+                new Kind("zero tolerance on an event rate (max: 0)", new Bound(Bound.Type.MAX, 0), MetricKind.COUNT));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,10 +78,15 @@ class GateTrackerTest {
         assertThrows(IllegalArgumentException.class, () -> new GateTracker(
                 new Criterion("m", new Bound(Bound.Type.MAX, 0.01), Duration.ofMinutes(5), null, null), MetricKind.RATE, t));
         assertThrows(IllegalArgumentException.class, () -> new GateTracker(
-                new Criterion("m", new Bound(Bound.Type.MAX, 0), null, null, null), MetricKind.RATE, t));
+                new Criterion("m", new Bound(Bound.Type.PASS, 1), null, null, null), MetricKind.CHECK, t));
+        assertThrows(IllegalArgumentException.class, () -> new GateTracker(
+                new Criterion("m", new Bound(Bound.Type.MAX, 0), null, null, null), MetricKind.GAUGE, t));
     }
 
-    /** Rates around 1 % (the success-rate gate sees 99 %), gauges around 200 with 5 % noise; 1 tick in 20 missing. */
+    /**
+     * Rates around 1 % (the success-rate gate sees 99 %), gauges around 200 with 5 % noise, event rates around 0.2
+     * a minute (the baseline over 15 minutes); 1 tick in 20 missing.
+     */
     private static Sample sample(MetricKind kind, Instant at, Random random, double factor) {
         if (random.nextInt(20) == 0) {
             return new Sample(at, null, null);
@@ -85,6 +94,10 @@ class GateTrackerTest {
         if (kind == MetricKind.GAUGE) {
             return new Sample(at, new Measure.Value(200 * factor * (1 + 0.05 * random.nextGaussian())),
                     new Measure.Value(200 * (1 + 0.05 * random.nextGaussian())));
+        }
+        if (kind == MetricKind.COUNT) {
+            return new Sample(at, new Measure.Events(binomial(random, 50, 0.02 * factor), 5),
+                    new Measure.Events(binomial(random, 150, 0.02), 15));
         }
         long n = 200 + random.nextInt(2_000);
         return new Sample(at, new Measure.Counts(binomial(random, n, 0.01 * factor), n),

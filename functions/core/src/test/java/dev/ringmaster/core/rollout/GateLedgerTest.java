@@ -37,6 +37,7 @@ class GateLedgerTest {
                 latency_p75: {kind: gauge, source: prometheus, query: {value: p75}}
                 panics: {kind: count, source: prometheus, query: {value: panics}}
                 fatal: {kind: count, source: prometheus, query: {value: fatal}}
+                smoke_tests: {kind: check}
               phases:
                 - name: phase-1
                   audience: 10%
@@ -51,6 +52,7 @@ class GateLedgerTest {
                     - {metric: panics, max: 0.5}
                     - {metric: panics, maxRelative: 2}
                     - {metric: fatal, max: 0}
+                    - {metric: smoke_tests, pass: true}
                 - {name: phase-2, audience: 100%, soak: 24h, gates: [{metric: crash_rate, max: 0.01}]}
               haltRules:
                 - {metric: crash_rate, max: 0.03, severity: critical, action: pause}
@@ -121,6 +123,7 @@ class GateLedgerTest {
                 new Measure.Value(250 + 10 * random.nextGaussian())));
         out.put("panics", new Sample(at, new Measure.Events(random.nextInt(2), 5), new Measure.Events(random.nextInt(10), 50)));
         out.put("fatal", new Sample(at, new Measure.Events(0, 5), null));
+        out.put("smoke_tests", new Sample(at, new Measure.Check(true, at), null));
         return out;
     }
 
@@ -134,8 +137,8 @@ class GateLedgerTest {
     void afterTheFirstTickATrackedMetricIsReadFromItsNewestFoldedSample() {
         Instant now = T0.plus(Duration.ofHours(30));
         GateLedger ledger = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, T0), null);
-        List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics", "fatal");
-        assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0, "fatal", T0),
+        List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics", "fatal", "smoke_tests");
+        assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0, "fatal", T0, "smoke_tests", T0),
                 ledger.readFrom(PLAN, PLAN.phases().get(0).gates(), metrics, now), "a new ledger reads the phase once");
 
         Random random = new Random(7);
@@ -155,7 +158,8 @@ class GateLedgerTest {
         assertEquals(now, from.get("success_rate"), "tracked only: from the newest sample folded in");
         assertEquals(now, from.get("latency_p75"));
         assertEquals(now, from.get("panics"));
-        assertEquals(T0, from.get("fatal"), "a zero-tolerance gate is judged over the whole phase: not tracked yet");
+        assertEquals(now, from.get("fatal"), "zero tolerance: its sums are enough too");
+        assertEquals(T0, from.get("smoke_tests"), "a check is judged on its reports since the phase began: not tracked");
     }
 
     @Test
