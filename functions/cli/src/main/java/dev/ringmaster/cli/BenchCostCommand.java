@@ -26,9 +26,12 @@ public class BenchCostCommand implements Callable<Integer> {
     /** infra Runtimes: the JVM variant's memory, and the native default's. */
     static final int JVM_MB = 1024;
     static final int NATIVE_MB = 256;
-    /** Counted in infra RingmasterStack: an errors alarm per function (6) and a depth alarm per rule's dead-letter queue (3). */
-    static final int STANDING_ALARMS = 9;
-    /** RingmasterStack.WEBHOOK_SECRETS: appstore, alertmanager, canary-diff, generic. */
+    /**
+     * Counted in infra RingmasterStack (RingmasterStackTest counts them in the template): an errors alarm per function
+     * (6), a depth alarm per rule's dead-letter queue (3) and the failed protective action's (1).
+     */
+    static final int STANDING_ALARMS = 10;
+    /** RingmasterStack.WEBHOOK_SECRETS: appstore, alertmanager, canary-diff, generic; none with -c webhookSecrets=ssm. */
     static final int SECRETS = 4;
     /** Lambda's START, END and REPORT lines per invocation, about this many bytes (an assumption, not measured here). */
     static final int PLATFORM_LOG_BYTES = 300;
@@ -128,9 +131,12 @@ public class BenchCostCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "native at %d MB (not measured here: the JVM's warm tick taken for every invocation, starts included): $%.4f per rollout-day%n",
                 NATIVE_MB, CostModel.total(CostModel.rolloutDay(nativeEstimate)));
         out.printf(Locale.ROOT, "idle: $0 per rollout while no rollout is active (no schedule, no invocation, no per-rollout alarm or metric);"
-                + " the stack's fixed cost $%.2f a month (%d standing alarms × $0.10 + %d secrets × $0.40)%n", CostModel.total(idle),
-                STANDING_ALARMS, SECRETS);
+                + " the stack's fixed cost $%.2f a month (%d standing alarms × $0.10 + %d secrets × $0.40; $%.2f with -c webhookSecrets=ssm)%n",
+                CostModel.total(idle), STANDING_ALARMS, SECRETS, CostModel.total(CostModel.idleMonth(STANDING_ALARMS, 0)));
         double total = CostModel.total(lines);
+        double unwatched = CostModel.total(lines.stream().filter(l -> !CostModel.perRolloutAlarm(l)).toList());
+        out.printf(Locale.ROOT, "without the rollout's no-tick alarm and its metric (-c noTickAlarm=false), JVM at %d MB: $%.4f per rollout-day%n",
+                JVM_MB, unwatched);
         out.printf(Locale.ROOT, "evaluate-gates every 5 minutes and the rest of one rollout's day, JVM at %d MB: $%.4f per rollout-day%n", JVM_MB, total);
         out.flush();
         return ExitCode.OK;

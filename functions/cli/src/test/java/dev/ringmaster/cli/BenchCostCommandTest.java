@@ -38,7 +38,9 @@ class BenchCostCommandTest {
         // + logs 0.0000409 + alarm 0.0032877 + metric 0.0098630 = $0.0201
         assertEquals("evaluate-gates every 5 minutes and the rest of one rollout's day, JVM at 1024 MB: $0.0201 per rollout-day",
                 lines.get(lines.size() - 1));
-        assertTrue(r.getOutput().contains("the stack's fixed cost $2.50 a month (9 standing alarms × $0.10 + 4 secrets × $0.40)"), r.getOutput());
+        assertEquals("without the rollout's no-tick alarm and its metric (-c noTickAlarm=false), JVM at 1024 MB: $0.0070 per rollout-day",
+                lines.get(lines.size() - 2), "the same less the alarm and the metric");
+        assertTrue(r.getOutput().contains("the stack's fixed cost $2.60 a month (10 standing alarms × $0.10 + 4 secrets × $0.40; $1.00 with -c webhookSecrets=ssm)"), r.getOutput());
         assertTrue(r.getOutput().contains("[1] AWS whitepaper 'How AWS Pricing Works: Lambda'"), r.getOutput());
         assertTrue(r.getOutput().contains("UNVERIFIED"), r.getOutput());
     }

@@ -84,18 +84,39 @@ public final class DynamoDbRolloutStore implements RolloutStore {
     public void create(StoredRollout rollout, HistoryEntry created) {
         String id = rollout.rollout().id();
         // attribute_not_exists: two starts of the same id both pass any read-first check; only one put passes this.
-        TransactWriteItem state = TransactWriteItem.builder()
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder()
                 .put(put(StateItem.of(rollout)).conditionExpression("attribute_not_exists(" + Keys.PK + ")").build())
-                .build();
-        if (!transact(List.of(state, TransactWriteItem.builder().put(put(HistoryItem.of(created)).build()).build()))) {
+                .build());
+        Map<String, AttributeValue> plan = StateItem.plan(rollout);
+        if (plan != null) {
+            writes.add(TransactWriteItem.builder().put(put(plan).build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(put(HistoryItem.of(created)).build()).build());
+        if (!transact(writes)) {
             throw new RolloutExists(id);
         }
     }
 
     @Override
     public Optional<StoredRollout> find(String rolloutId) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table).key(Keys.state(rolloutId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StateItem.from(item));
+        // PLAN and STATE are adjacent sort keys: one strongly consistent query reads both.
+        List<Map<String, AttributeValue>> items = client.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :plan AND :state")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.rollout(rolloutId)),
+                        ":plan", AttributeValue.fromS(Keys.PLAN), ":state", AttributeValue.fromS(Keys.STATE)))).items();
+        Map<String, AttributeValue> state = null;
+        Map<String, AttributeValue> plan = null;
+        for (Map<String, AttributeValue> item : items) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.STATE)) {
+                state = item;
+            } else if (sk.equals(Keys.PLAN)) {
+                plan = item;
+            }
+        }
+        return state == null ? Optional.empty() : Optional.of(StateItem.from(state, plan));
     }
 
     /** A Scan: the local runner calls this once at start-up over a handful of rollouts; the cloud schedules per rollout instead. */
@@ -113,7 +134,7 @@ public final class DynamoDbRolloutStore implements RolloutStore {
                         .filterExpression("#sk = :state AND NOT (#state IN (" + String.join(", ", terminal) + "))")
                         .expressionAttributeNames(Map.of("#sk", Keys.SK, "#state", StateItem.STATE))
                         .expressionAttributeValues(values))
-                .items().stream().map(StateItem::from).toList();
+                .items().stream().map(state -> find(state.get("rolloutId").s())).flatMap(Optional::stream).toList();
     }
 
     @Override

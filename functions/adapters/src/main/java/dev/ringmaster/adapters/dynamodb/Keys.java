@@ -12,6 +12,8 @@ final class Keys {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String STATE = "STATE";
+    /** The plan's text, written once with the rollout: it sorts just before STATE, so one query reads both. */
+    static final String PLAN = "PLAN";
     static final String HISTORY = "HIST#";
     static final String INTENT = "INTENT#";
     static final String CLAIM = "CLAIM";
@@ -25,6 +27,10 @@ final class Keys {
 
     static Map<String, AttributeValue> state(String rolloutId) {
         return key(rollout(rolloutId), STATE);
+    }
+
+    static Map<String, AttributeValue> plan(String rolloutId) {
+        return key(rollout(rolloutId), PLAN);
     }
 
     static Map<String, AttributeValue> history(String rolloutId, String entryKey) {

@@ -42,8 +42,9 @@ final class StateItem {
     private StateItem() {
     }
 
+    /** The STATE item; the plan's text goes in its own item ({@link #plan}), so a tick's write does not carry it. */
     static Map<String, AttributeValue> of(StoredRollout stored) {
-        return rollout(Item.keyed(Keys.state(stored.rollout().id())), stored.rollout()).with(PLAN, stored.planYaml())
+        return rollout(Item.keyed(Keys.state(stored.rollout().id())), stored.rollout())
                 .with(EFFECT_VERSION, stored.effect().version())
                 .with(EFFECT_ACTION, stored.effect().action().name())
                 .with(EFFECT_STATUS, stored.effect().status().name())
@@ -56,14 +57,23 @@ final class StateItem {
         return rollout(Item.keyed(Map.of()), rollout).map();
     }
 
-    static StoredRollout from(Map<String, AttributeValue> values) {
+    /** The PLAN item, written once with the rollout; null when it has no plan text. */
+    static Map<String, AttributeValue> plan(StoredRollout stored) {
+        return stored.planYaml() == null ? null : Item.keyed(Keys.plan(stored.rollout().id())).with(PLAN, stored.planYaml()).map();
+    }
+
+    /**
+     * @param plan the PLAN item, or null; a STATE item written before the plan had its own item carries the text itself
+     */
+    static StoredRollout from(Map<String, AttributeValue> values, Map<String, AttributeValue> plan) {
         Item item = Item.of(values);
+        String planYaml = item.has(PLAN) ? item.string(PLAN) : plan == null ? null : Item.of(plan).string(PLAN);
         Rollout rollout = new Rollout(item.string("rolloutId"), RolloutState.valueOf(item.string(STATE)),
                 item.integer("phaseIndex"), item.instant("phaseEnteredAt"), item.instant("startedAt"), item.number(VERSION),
                 item.integer("approvedPhase"), item.bool("fixed"), item.bool("hotfix"), item.string("reason"),
                 item.string("lastDecision"), item.integer("sourceErrors"), item.has("firstPhase") ? item.integer("firstPhase") : 0,
                 item.strings("approvers"), item.string("after"), item.instant("stoppedAt"));
-        return new StoredRollout(rollout, item.string(PLAN), effect(item), item.string(LEDGER));
+        return new StoredRollout(rollout, planYaml, effect(item), item.string(LEDGER));
     }
 
     static Effect effect(Item item) {

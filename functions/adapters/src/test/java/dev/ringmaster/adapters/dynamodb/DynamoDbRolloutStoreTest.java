@@ -1,6 +1,7 @@
 package dev.ringmaster.adapters.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ringmaster.core.plan.NotifyEvent;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,13 +73,25 @@ class DynamoDbRolloutStoreTest {
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ROLLOUT#r1")))).items();
 
-        assertEquals(List.of("HIST#" + CREATED.key(), "INTENT#v1", "STATE"), items.stream().map(i -> i.get("sk").s()).toList());
-        Map<String, AttributeValue> state = items.get(2);
+        assertEquals(List.of("HIST#" + CREATED.key(), "INTENT#v1", "PLAN", "STATE"), items.stream().map(i -> i.get("sk").s()).toList());
+        assertEquals("plan text", items.get(2).get("planYaml").s(), "the plan in an item of its own, written once");
+        Map<String, AttributeValue> state = items.get(3);
         assertEquals("1", state.get("version").n());
         assertEquals("RUNNING", state.get("state").s());
-        assertEquals("plan text", state.get("planYaml").s());
+        assertFalse(state.containsKey("planYaml"), "so a tick's write does not carry (and pay for) the plan");
         assertEquals("1", state.get("effectVersion").n(), "the intent is the effect, written in the same transaction");
         assertEquals("PENDING", state.get("effectStatus").s());
+    }
+
+    @Test
+    void aStateItemWrittenBeforeThePlanHadItsOwnItem_isReadWithItsPlan() {
+        store.create(new StoredRollout(Rollout.pending("old"), "old plan text"), CREATED);
+        // the layout before: the plan's text inside the STATE item, no PLAN item
+        client.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("ROLLOUT#old"), "sk", AttributeValue.fromS("STATE")))
+                .updateExpression("SET planYaml = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("old plan text"))));
+        client.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("ROLLOUT#old"), "sk", AttributeValue.fromS("PLAN"))));
+
+        assertEquals(Optional.of(new StoredRollout(Rollout.pending("old"), "old plan text")), store.find("old"));
     }
 
     @Test

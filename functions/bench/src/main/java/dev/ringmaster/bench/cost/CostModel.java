@@ -64,6 +64,11 @@ public final class CostModel {
                 line("Secrets Manager secrets (webhook secrets)", secrets, Prices.SECRET));
     }
 
+    /** The rollout's no-tick alarm and its tick metric: what -c noTickAlarm=false leaves out. */
+    public static boolean perRolloutAlarm(Line line) {
+        return line.price() == Prices.ALARM || line.price() == Prices.CUSTOM_METRIC;
+    }
+
     public static double total(List<Line> lines) {
         return lines.stream().mapToDouble(Line::usd).sum();
     }

@@ -139,11 +139,16 @@ public final class GateLedger {
             out.append(key).append('=');
             double[] state = e.tracker().state();
             for (int i = 0; i < state.length; i++) {
-                out.append(i == 0 ? "" : ",").append(state[i]);
+                out.append(i == 0 ? "" : ",").append(number(state[i]));
             }
             out.append('\n');
         });
         return out.toString();
+    }
+
+    /** Counts, blocks and flags as integers ("1200", not "1200.0"): the ledger is rewritten, and paid for, every tick. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Continues {@code stored}; false when it belongs to another phase, start or set of criteria (or is unreadable). */
