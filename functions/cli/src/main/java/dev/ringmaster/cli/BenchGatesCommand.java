@@ -1,7 +1,5 @@
 package dev.ringmaster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.bench.Bench;
@@ -20,7 +18,6 @@ import dev.ringmaster.core.plan.PlanParser;
 import dev.ringmaster.report.bench.BenchReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -148,8 +145,7 @@ public class BenchGatesCommand implements Callable<Integer> {
     private static void write(List<BenchResult> results, List<ValidityGrid.Cell> grid, SpikeCheck.Result spike,
                               SparseCheck.Result sparse, List<PassTimes.PassTime> passTimes, List<Double> predicted, List<TargetCheck> targets,
                               Path file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = BenchJson.document();
         ArrayNode rs = root.putArray("results");
         for (BenchResult r : results) {
             ObjectNode n = rs.addObject();
@@ -194,18 +190,8 @@ public class BenchGatesCommand implements Callable<Integer> {
             put(n, "simulatedMedianHours", passTimes.get(i).medianHours());
             put(n, "predictedHours", predicted.get(i));
         }
-        ArrayNode ts = root.putArray("targets");
-        for (TargetCheck c : targets) {
-            ObjectNode n = ts.addObject();
-            n.put("name", c.name());
-            n.put("goal", c.goal());
-            n.put("figure", c.figure());
-            n.put("met", c.met());
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, mapper.writeValueAsString(root) + "\n");
+        BenchJson.checks(root, "targets", targets);
+        BenchJson.write(root, file);
     }
 
     /** NaN (a column that does not apply to this scenario) is written as null. */

@@ -1,7 +1,5 @@
 package dev.ringmaster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringmaster.bench.TargetCheck;
@@ -11,7 +9,6 @@ import dev.ringmaster.bench.runtime.RuntimeGoals;
 import dev.ringmaster.bench.runtime.SteadyState;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -123,8 +120,7 @@ public class BenchRuntimeCommand implements Callable<Integer> {
     }
 
     private static void write(RuntimeBench.Result r, List<TargetCheck> goals, Path file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = BenchJson.document();
         root.put("measuredAt", Instant.now().toString());
         ArrayNode starts = root.putArray("coldStarts");
         for (ColdStart.Row row : r.coldStarts()) {
@@ -169,17 +165,8 @@ public class BenchRuntimeCommand implements Callable<Integer> {
             p.calls().forEach(calls::put);
             n.put("decision", p.decision());
         }
-        ArrayNode gs = root.putArray("goals");
-        for (TargetCheck c : goals) {
-            ObjectNode n = gs.addObject();
-            n.put("goal", c.goal());
-            n.put("figure", c.figure());
-            n.put("met", c.met());
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, mapper.writeValueAsString(root) + "\n");
+        BenchJson.checks(root, "goals", goals);
+        BenchJson.write(root, file);
     }
 
     private static String shorten(String s) {
