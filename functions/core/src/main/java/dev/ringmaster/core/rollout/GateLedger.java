@@ -25,6 +25,13 @@ import java.util.Map;
  */
 public final class GateLedger {
     private static final String VERSION = "ledger 1";
+    /**
+     * A static source answers the same snapshot every tick (folding it in would count it each time); what a webhook
+     * or a report told is recorded when it arrives, stamped with when it happened, which may be before the newest
+     * sample a tick already folded in: these are read over the phase.
+     */
+    private static final java.util.Set<String> UNTRACKED_SOURCES = java.util.Set.of(MetricSource.STATIC.key,
+            MetricSource.WEBHOOK.key, MetricSource.REPORT.key);
     private final int phase;
     private final Instant since;
     private final Map<String, Entry> entries;
@@ -62,8 +69,7 @@ public final class GateLedger {
     private static void track(Plan plan, Map<String, Entry> entries, String key, String metric, Criterion criterion,
                               Thresholds t) {
         MetricDef def = plan.metrics().get(metric);
-        // A static source answers the same snapshot every tick: folding it in would count it again each time.
-        if (def != null && !MetricSource.STATIC.key.equals(def.source()) && GateTracker.covers(criterion, def.kind())) {
+        if (def != null && !UNTRACKED_SOURCES.contains(def.source()) && GateTracker.covers(criterion, def.kind())) {
             entries.put(key, new Entry(metric, criterion, new GateTracker(criterion, def.kind(), t)));
         }
     }

@@ -38,6 +38,7 @@ class GateLedgerTest {
                 panics: {kind: count, source: prometheus, query: {value: panics}}
                 fatal: {kind: count, source: prometheus, query: {value: fatal}}
                 smoke_tests: {kind: check}
+                critical_bugs: {kind: count, source: webhook, query: {kind: critical-bug}}
               phases:
                 - name: phase-1
                   audience: 10%
@@ -57,6 +58,7 @@ class GateLedgerTest {
               haltRules:
                 - {metric: crash_rate, max: 0.03, severity: critical, action: pause}
                 - {metric: crash_rate, max: 0.05, for: 15m, severity: critical, action: rollback}
+                - {metric: critical_bugs, max: 0, severity: critical, action: pause}
             """);
     private final DecisionEngine engine = new DecisionEngine();
     private int detectorFails;
@@ -124,6 +126,7 @@ class GateLedgerTest {
         out.put("panics", new Sample(at, new Measure.Events(random.nextInt(2), 5), new Measure.Events(random.nextInt(10), 50)));
         out.put("fatal", new Sample(at, new Measure.Events(0, 5), null));
         out.put("smoke_tests", new Sample(at, new Measure.Check(true, at), null));
+        out.put("critical_bugs", new Sample(at, new Measure.Events(0, 5), null));
         return out;
     }
 
@@ -137,8 +140,9 @@ class GateLedgerTest {
     void afterTheFirstTickATrackedMetricIsReadFromItsNewestFoldedSample() {
         Instant now = T0.plus(Duration.ofHours(30));
         GateLedger ledger = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, T0), null);
-        List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics", "fatal", "smoke_tests");
-        assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0, "fatal", T0, "smoke_tests", T0),
+        List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics", "fatal", "smoke_tests", "critical_bugs");
+        assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0, "fatal", T0, "smoke_tests", T0,
+                        "critical_bugs", T0),
                 ledger.readFrom(PLAN, PLAN.phases().get(0).gates(), metrics, now), "a new ledger reads the phase once");
 
         Random random = new Random(7);
@@ -160,6 +164,7 @@ class GateLedgerTest {
         assertEquals(now, from.get("panics"));
         assertEquals(now, from.get("fatal"), "zero tolerance: its sums are enough too");
         assertEquals(T0, from.get("smoke_tests"), "a check is judged on its reports since the phase began: not tracked");
+        assertEquals(T0, from.get("critical_bugs"), "a webhook's count may be recorded after a later sample was folded in: not tracked");
     }
 
     @Test
