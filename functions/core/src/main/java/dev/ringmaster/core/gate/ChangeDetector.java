@@ -100,12 +100,7 @@ final class ChangeDetector {
         return startOf[k];
     }
 
-    /** When block b begins. */
-    Instant blockStart(long b) {
-        return phaseStart.plus(block.multipliedBy(b));
-    }
-
-    /** The running state, for {@link GateTracker.State}: lastBlock, then logS, logC and the starts per alternative. */
+    /** The running state, for {@link GateTracker#state()}: lastBlock, then logS, logC and the starts per alternative. */
     double[] state() {
         int n = logS.length;
         double[] out = new double[1 + 3 * n];

@@ -42,7 +42,8 @@ public final class GateTracker {
     private boolean sawPaired;
     /**
      * Per alternative, the user's counts since the detector's best start for it ({canary bad, total, baseline bad,
-     * total}) and that start's block: what a detector FAIL judges, as the engine judges the data since the start.
+     * total, and the epoch millisecond of the start's first tick}) and that start's block: what a detector FAIL
+     * judges and names, as the engine judges the data since the start.
      */
     private final double[][] sinceStart;
     private final long[] startBlock;
@@ -118,7 +119,7 @@ public final class GateTracker {
         detector = new ChangeDetector(alternatives,
                 relative ? RelativeRateTest.FAIL_WEIGHTS : RateTest.FAIL_WEIGHTS, t.phaseStart(), t.horizon());
         llr = new double[alternatives.length];
-        sinceStart = new double[alternatives.length][4];
+        sinceStart = new double[alternatives.length][5];
         startBlock = new long[alternatives.length];
     }
 
@@ -165,7 +166,7 @@ public final class GateTracker {
         double[] c = sinceStart[k];
         Measure canary = measure(c[0], c[1]);
         Measure baseline = relative ? measure(c[2], c[3]) : null;
-        Instant start = detector.blockStart(startBlock[k]);
+        Instant start = Instant.ofEpochMilli((long) c[4]);
         Verdict recent = judge(criterion, now, margin, List.of(new Sample(now.now(), canary, baseline)), alpha);
         return GateEngine.amend(recent, Outcome.FAIL, "changed since " + start + ": " + recent.evidence().reason()
                 + " (change detector: e-value " + Report.num(Math.exp(detector.logE())) + " ≥ " + Report.num(1 / alpha) + ")", -1);
@@ -213,7 +214,7 @@ public final class GateTracker {
     public double[] state() {
         double[] d = detector == null ? new double[0] : detector.state();
         int n = startBlock == null ? 0 : startBlock.length;
-        double[] out = new double[9 + d.length + 5 * n];
+        double[] out = new double[9 + d.length + 6 * n];
         out[0] = through == null ? Double.NaN : through.toEpochMilli();
         out[1] = xa;
         out[2] = na;
@@ -225,9 +226,9 @@ public final class GateTracker {
         out[8] = last.ordinal();
         System.arraycopy(d, 0, out, 9, d.length);
         for (int k = 0; k < n; k++) {
-            int at = 9 + d.length + 5 * k;
+            int at = 9 + d.length + 6 * k;
             out[at] = startBlock[k];
-            System.arraycopy(sinceStart[k], 0, out, at + 1, 4);
+            System.arraycopy(sinceStart[k], 0, out, at + 1, 5);
         }
         return out;
     }
@@ -235,7 +236,7 @@ public final class GateTracker {
     public void restore(double[] state) {
         int d = detector == null ? 0 : detector.state().length;
         int n = startBlock == null ? 0 : startBlock.length;
-        int expected = 9 + d + 5 * n;
+        int expected = 9 + d + 6 * n;
         if (state.length != expected) {
             throw new IllegalArgumentException("this tracker keeps " + expected + " numbers, not " + state.length);
         }
@@ -253,9 +254,9 @@ public final class GateTracker {
             detector.restore(java.util.Arrays.copyOfRange(state, 9, 9 + d));
         }
         for (int k = 0; k < n; k++) {
-            int at = 9 + d + 5 * k;
+            int at = 9 + d + 6 * k;
             startBlock[k] = (long) state[at];
-            System.arraycopy(state, at + 1, sinceStart[k], 0, 4);
+            System.arraycopy(state, at + 1, sinceStart[k], 0, 5);
         }
     }
 
@@ -339,14 +340,15 @@ public final class GateTracker {
             RateTest.llrs(ta, tna, coefficients, llr);
         }
         detector.add(s.at(), llr);
-        sinceStart(s.canary(), relative ? s.baseline() : null);
+        sinceStart(s.at(), s.canary(), relative ? s.baseline() : null);
     }
 
-    private void sinceStart(Measure canary, Measure baseline) {
+    private void sinceStart(Instant at, Measure canary, Measure baseline) {
         for (int k = 0; k < startBlock.length; k++) {
             if (detector.startOf(k) != startBlock[k]) {
                 startBlock[k] = detector.startOf(k);
                 java.util.Arrays.fill(sinceStart[k], 0);
+                sinceStart[k][4] = at.toEpochMilli();
             }
             sinceStart[k][0] += events(canary);
             sinceStart[k][1] += exposure(canary);
