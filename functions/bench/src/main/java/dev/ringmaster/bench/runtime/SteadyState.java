@@ -179,7 +179,7 @@ public final class SteadyState {
         plan.haltRules().stream().map(HaltRule::metric).forEach(names::add);
         phase.gates().stream().map(Gate::metric).forEach(names::add);
         Map<String, Instant> from = GateLedger.open(plan, r.phaseIndex(), engine.thresholds(plan, phase, NOW, r.phaseEnteredAt()),
-                stored.ledger()).readFrom(plan, phase.gates(), names, NOW);
+                stored.ledger()).readFrom(plan, names, NOW);
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
         from.forEach((name, start) -> observations.put(name,
                 new MetricSeries(name, metrics.read(plan.metrics().get(name), id, plan.version(), start, NOW), false)));

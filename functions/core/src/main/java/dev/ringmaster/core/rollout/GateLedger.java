@@ -91,7 +91,8 @@ public final class GateLedger {
      * enough for its windowed rules ({@code for} and {@code window} walk back one window from each sample of the
      * {@code for}), and from the phase's evidence start for a metric something untracked judges over the phase.
      */
-    public Map<String, Instant> readFrom(Plan plan, List<Gate> gates, Iterable<String> metrics, Instant now) {
+    public Map<String, Instant> readFrom(Plan plan, Iterable<String> metrics, Instant now) {
+        List<Gate> gates = plan.phases().get(phase).gates();
         Map<String, Instant> from = new LinkedHashMap<>();
         for (String metric : metrics) {
             from.put(metric, null);

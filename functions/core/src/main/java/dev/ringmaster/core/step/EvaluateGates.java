@@ -134,7 +134,7 @@ public final class EvaluateGates {
         Map<String, MetricSeries> observations = new LinkedHashMap<>();
         List<String> unavailable = new ArrayList<>();
         List<String> stale = new ArrayList<>();
-        read(metrics, plan, r, ledger.readFrom(plan, phase.gates(), metricsOf(plan, phase.gates()), now), now, observations,
+        read(metrics, plan, r, ledger.readFrom(plan, metricsOf(plan, phase.gates()), now), now, observations,
                 unavailable, stale);
         ledger.fold(observations, now);
         int errors = unavailable.isEmpty() ? 0 : r.sourceErrors() + 1;

@@ -91,7 +91,7 @@ class GateLedgerTest {
             Decision expected = engine.decide(PLAN, r, whole, now, Live.since(T0));
 
             GateLedger ledger = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, T0), stored);
-            Map<String, Instant> from = ledger.readFrom(PLAN, PLAN.phases().get(0).gates(), all.keySet(), now);
+            Map<String, Instant> from = ledger.readFrom(PLAN, all.keySet(), now);
             Map<String, MetricSeries> read = new LinkedHashMap<>();
             all.forEach((metric, samples) -> read.put(metric, new MetricSeries(metric,
                     samples.stream().filter(s -> s.at().isAfter(from.get(metric))).toList(), false)));
@@ -144,7 +144,7 @@ class GateLedgerTest {
         List<String> metrics = List.of("crash_rate", "success_rate", "latency_p75", "panics", "fatal", "smoke_tests", "critical_bugs");
         assertEquals(Map.of("crash_rate", T0, "success_rate", T0, "latency_p75", T0, "panics", T0, "fatal", T0, "smoke_tests", T0,
                         "critical_bugs", T0),
-                ledger.readFrom(PLAN, PLAN.phases().get(0).gates(), metrics, now), "a new ledger reads the phase once");
+                ledger.readFrom(PLAN, metrics, now), "a new ledger reads the phase once");
 
         Random random = new Random(7);
         Map<String, MetricSeries> read = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ class GateLedgerTest {
         }
         ledger.fold(read, now);
         GateLedger next = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, T0), ledger.encode());
-        Map<String, Instant> from = next.readFrom(PLAN, PLAN.phases().get(0).gates(), metrics, now);
+        Map<String, Instant> from = next.readFrom(PLAN, metrics, now);
         assertEquals(now.minus(Duration.ofMinutes(30)), from.get("crash_rate"),
                 "crash_rate: the 15m `for` rule walks back one window from each sample of the 15 minutes");
         assertEquals(now, from.get("success_rate"), "tracked only: from the newest sample folded in");
@@ -178,7 +178,7 @@ class GateLedgerTest {
         String stored = ledger.encode();
         Instant later = T0.plus(Duration.ofHours(1));
         GateLedger liveLater = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, later), stored);
-        assertEquals(later, liveLater.readFrom(PLAN, PLAN.phases().get(0).gates(), List.of("crash_rate"), now).get("crash_rate"),
+        assertEquals(later, liveLater.readFrom(PLAN, List.of("crash_rate"), now).get("crash_rate"),
                 "the phase went live later: its evidence starts again");
         GateLedger same = GateLedger.open(PLAN, 0, engine.thresholds(PLAN, PLAN.phases().get(0), now, T0), stored);
         assertEquals(stored, same.encode(), "the same phase and start: continued as stored");
